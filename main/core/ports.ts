@@ -43,6 +43,11 @@ export interface StatusService {
   getSnapshot(): StatusSnapshot;
   /** Listener gets every update; returns an unsubscribe function. */
   subscribe(listener: CoreListener): () => void;
+  /**
+   * Replaces the configured sources (URL, kind, interval) without a restart: kept sources keep
+   * their data and history, removed ones are dropped, polling restarts if it was running.
+   */
+  updateSources?(sources: SourceConfig[]): Promise<void>;
 }
 
 export type { ChangeEvent };

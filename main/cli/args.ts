@@ -1,0 +1,143 @@
+// The command line, read strictly: every flag is known, every value is checked, and a mistake
+// becomes one sentence for the user (an ArgsError), never a stack trace.
+import type { SourceConfig } from '../core/ports';
+
+export const DEFAULT_SOURCE_URL = 'https://status.gandi.net';
+export const MIN_INTERVAL_SECONDS = 15;
+export const MAX_INTERVAL_SECONDS = 3600;
+
+export type SourceKindOption = NonNullable<SourceConfig['kind']>;
+
+export interface CliOptions {
+  mode: 'help' | 'version' | 'once' | 'watch';
+  urls: string[];
+  kind: SourceKindOption;
+  json: boolean;
+  intervalSeconds: number | null;
+  stateFile: string | null;
+  notify: boolean;
+}
+
+export class ArgsError extends Error {
+  override readonly name = 'ArgsError';
+}
+
+const KINDS: readonly SourceKindOption[] = ['auto', 'statuspage', 'gandi-legacy'];
+
+/** A status page base URL: http(s), no credentials, no query; returned without trailing slash. */
+export function normaliseSourceUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ArgsError(`invalid URL "${value}": expected something like ${DEFAULT_SOURCE_URL}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ArgsError(`invalid URL "${value}": only http:// and https:// status pages are supported`);
+  }
+  if (url.username || url.password) throw new ArgsError(`invalid URL "${value}": credentials in URLs are not supported`);
+  if (url.search || url.hash) throw new ArgsError(`invalid URL "${value}": give the status page's base URL, without ? or #`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function parseInterval(value: string): number {
+  if (!/^\d+$/.test(value)) throw new ArgsError(`--interval expects a whole number of seconds, got "${value}"`);
+  const seconds = Number(value);
+  if (seconds < MIN_INTERVAL_SECONDS || seconds > MAX_INTERVAL_SECONDS) {
+    throw new ArgsError(`--interval must be between ${MIN_INTERVAL_SECONDS} and ${MAX_INTERVAL_SECONDS} seconds, got ${seconds}`);
+  }
+  return seconds;
+}
+
+function parseKind(value: string): SourceKindOption {
+  const kind = KINDS.find((known) => known === value);
+  if (!kind) throw new ArgsError(`--kind must be one of ${KINDS.join(', ')}, got "${value}"`);
+  return kind;
+}
+
+const VALUE_FLAGS = new Set(['--url', '--kind', '--interval', '--state']);
+const BOOLEAN_FLAGS = new Set(['--json', '--watch', '--notify', '--help', '-h', '--version', '-V']);
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    mode: 'once',
+    urls: [],
+    kind: 'auto',
+    json: false,
+    intervalSeconds: null,
+    stateFile: null,
+    notify: false,
+  };
+  let help = false;
+  let showVersion = false;
+  let watch = false;
+
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    let inlineValue: string | undefined = eq > 0 ? arg.slice(eq + 1) : undefined;
+
+    if (BOOLEAN_FLAGS.has(flag)) {
+      if (inlineValue !== undefined) throw new ArgsError(`${flag} takes no value`);
+      if (flag === '--json') options.json = true;
+      else if (flag === '--watch') watch = true;
+      else if (flag === '--notify') options.notify = true;
+      else if (flag === '--help' || flag === '-h') help = true;
+      else showVersion = true;
+      continue;
+    }
+    if (!VALUE_FLAGS.has(flag)) {
+      throw new ArgsError(
+        arg.startsWith('-') ? `unknown option ${flag} (see --help)` : `unexpected argument "${arg}" (use --url URL)`,
+      );
+    }
+    if (inlineValue === undefined) {
+      const following = argv[index + 1];
+      if (following === undefined || following.startsWith('--')) throw new ArgsError(`${flag} needs a value`);
+      inlineValue = following;
+      index += 1;
+    }
+    if (flag === '--url') options.urls.push(normaliseSourceUrl(inlineValue));
+    else if (flag === '--kind') options.kind = parseKind(inlineValue);
+    else if (flag === '--interval') options.intervalSeconds = parseInterval(inlineValue);
+    else if (inlineValue.trim() === '') throw new ArgsError('--state needs a file path');
+    else options.stateFile = inlineValue;
+  }
+
+  if (help) return { ...options, mode: 'help' };
+  if (showVersion) return { ...options, mode: 'version' };
+  if (!watch) {
+    const watchOnly = [
+      options.intervalSeconds !== null ? '--interval' : null,
+      options.stateFile !== null ? '--state' : null,
+      options.notify ? '--notify' : null,
+    ].filter((name): name is string => name !== null);
+    if (watchOnly.length > 0) throw new ArgsError(`${watchOnly.join(', ')} only make sense with --watch`);
+  }
+  if (options.urls.length === 0) options.urls.push(DEFAULT_SOURCE_URL);
+  options.urls = [...new Set(options.urls)];
+  return { ...options, mode: watch ? 'watch' : 'once' };
+}
+
+export const USAGE = `Usage:
+  gandi-status [--url URL]... [--kind auto|statuspage|gandi-legacy] [--json]
+  gandi-status --watch [--url URL]... [--interval SECONDS] [--state FILE] [--json] [--notify]
+
+Shows the state of Gandi's services (or of any Statuspage or Gandi legacy status page).
+
+Options:
+  --url URL        status page base URL, repeatable (default ${DEFAULT_SOURCE_URL})
+  --kind KIND      which API the pages speak: auto (default), statuspage, gandi-legacy
+  --json           machine-readable output: one document, or one event per line with --watch
+  --watch          keep polling and print each change as it happens (Ctrl-C to stop)
+  --interval S     with --watch: seconds between polls (${MIN_INTERVAL_SECONDS}-${MAX_INTERVAL_SECONDS}, default 60)
+  --state FILE     with --watch: where to remember what was already announced
+                   (default: gandi-status-tray/cli-state.json in your config folder)
+  --notify         with --watch: also raise desktop notifications
+  -h, --help       show this help
+  -V, --version    show the version
+
+Exit status (Nagios convention): 0 operational or maintenance, 1 degraded or partial outage,
+2 major outage, 3 unknown or error.
+`;

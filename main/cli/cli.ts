@@ -1,0 +1,143 @@
+// The `gandi-status` command as a function: arguments and I/O in, exit code out, so it runs the
+// same from the real entry and in tests. Errors become one line on stderr and exit code 3.
+import { version } from '../../package.json';
+import { createHttpClient, hostOf } from '../core/http';
+import { overallOf } from '../core/levels';
+import type { Level, SourceSnapshot, StatusSnapshot } from '../core/model';
+import type { Clock, FetchLike } from '../core/ports';
+import { createSource } from '../core/sources/index';
+import { USAGE, parseArgs, type CliOptions } from './args';
+import type { DesktopNotifier } from './desktop-notifier';
+import { clean, formatSnapshot } from './format';
+import { runWatch } from './watch';
+
+export interface CliOutput {
+  write(chunk: string): unknown;
+}
+
+export interface CliIo {
+  stdout: CliOutput;
+  stderr: CliOutput;
+  fetch: FetchLike;
+  env: Record<string, string | undefined>;
+  now: Clock;
+  /** Ends `--watch` when aborted (the entry wires it to SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+  /** Defaults: the running platform and the user's home folder. */
+  platform?: NodeJS.Platform;
+  homedir?: string;
+  /** Desktop notifications for `--notify`; defaults to node-notifier. */
+  notifier?: DesktopNotifier;
+}
+
+export const EXIT = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
+
+/** Nagios-style exit code over every source: major wins, then degraded/partial, then unknown. */
+export function exitCodeFor(levels: readonly Level[]): number {
+  if (levels.includes('major_outage')) return EXIT.critical;
+  if (levels.includes('degraded') || levels.includes('partial_outage')) return EXIT.warning;
+  if (levels.length === 0 || levels.includes('unknown')) return EXIT.unknown;
+  return EXIT.ok;
+}
+
+function failedSnapshot(url: string, kind: SourceSnapshot['kind'], error: string): SourceSnapshot {
+  return {
+    url,
+    kind,
+    name: hostOf(url),
+    overall: 'unknown',
+    fetchedAt: null,
+    stale: true,
+    error,
+    services: [],
+    incidents: [],
+    maintenances: [],
+  };
+}
+
+/** The documented JSON, field by field in the documented order (nothing more, nothing less). */
+export function toContract(status: StatusSnapshot): StatusSnapshot {
+  return {
+    overall: status.overall,
+    sources: status.sources.map((s) => ({
+      url: s.url,
+      kind: s.kind,
+      name: s.name,
+      overall: s.overall,
+      fetchedAt: s.fetchedAt,
+      stale: s.stale,
+      error: s.error,
+      services: s.services.map(({ id, name, group, status: level }) => ({ id, name, group, status: level })),
+      incidents: s.incidents.map((i) => ({
+        id: i.id,
+        title: i.title,
+        status: i.status,
+        impact: i.impact,
+        services: i.services,
+        startedAt: i.startedAt,
+        updatedAt: i.updatedAt,
+        resolvedAt: i.resolvedAt,
+        url: i.url,
+        updates: i.updates.map(({ at, status: word, body }) => ({ at, status: word, body })),
+      })),
+      maintenances: s.maintenances.map((m) => ({
+        id: m.id,
+        title: m.title,
+        status: m.status,
+        scheduledFor: m.scheduledFor,
+        scheduledUntil: m.scheduledUntil,
+        services: m.services,
+        url: m.url,
+      })),
+    })),
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
+
+async function runOnce(options: CliOptions, io: CliIo): Promise<number> {
+  const http = createHttpClient({ fetch: io.fetch, now: io.now });
+  const snapshots = await Promise.all(
+    options.urls.map(async (url): Promise<SourceSnapshot> => {
+      const source = createSource({ url, kind: options.kind }, { http, now: io.now });
+      try {
+        return await source.fetchSnapshot(null);
+      } catch (error) {
+        const message = clean(messageOf(error));
+        io.stderr.write(`gandi-status: ${message}\n`);
+        return failedSnapshot(source.url, source.kind, message);
+      }
+    }),
+  );
+  const status: StatusSnapshot = { overall: overallOf(snapshots), sources: snapshots };
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(toContract(status), null, 2)}\n`);
+  } else if (snapshots.some((snapshot) => snapshot.fetchedAt !== null)) {
+    io.stdout.write(formatSnapshot(status));
+  }
+  return exitCodeFor(snapshots.map((snapshot) => snapshot.overall));
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const options = parseArgs(argv);
+    switch (options.mode) {
+      case 'help':
+        io.stdout.write(USAGE);
+        return EXIT.ok;
+      case 'version':
+        io.stdout.write(`gandi-status ${version}\n`);
+        return EXIT.ok;
+      case 'watch':
+        return await runWatch(options, io);
+      case 'once':
+        return await runOnce(options, io);
+    }
+  } catch (error) {
+    // ArgsError and SourceError messages are written for people; anything else is still one line.
+    io.stderr.write(`gandi-status: ${clean(messageOf(error))}\n`);
+    return EXIT.unknown;
+  }
+}

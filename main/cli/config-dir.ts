@@ -1,0 +1,28 @@
+// Where the command keeps its state by default: the platform's usual per-user config folder.
+import path from 'node:path';
+
+export const APP_FOLDER = 'gandi-status-tray';
+export const CLI_STATE_FILE = 'cli-state.json';
+
+export interface PlatformInfo {
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  homedir: string;
+}
+
+/** The per-user configuration folder of the platform (not yet the app's own folder inside it). */
+export function userConfigDir({ platform, env, homedir }: PlatformInfo): string {
+  if (platform === 'win32') {
+    return env.APPDATA && env.APPDATA.trim() !== '' ? env.APPDATA : path.win32.join(homedir, 'AppData', 'Roaming');
+  }
+  if (platform === 'darwin') return path.posix.join(homedir, 'Library', 'Application Support');
+  // XDG: a relative XDG_CONFIG_HOME is invalid and must be ignored.
+  const xdg = env.XDG_CONFIG_HOME;
+  if (xdg && path.posix.isAbsolute(xdg)) return xdg;
+  return path.posix.join(homedir, '.config');
+}
+
+export function defaultStateFile(info: PlatformInfo): string {
+  const join = info.platform === 'win32' ? path.win32.join : path.posix.join;
+  return join(userConfigDir(info), APP_FOLDER, CLI_STATE_FILE);
+}

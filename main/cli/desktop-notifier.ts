@@ -1,0 +1,43 @@
+// Desktop notifications for `--watch --notify`, behind a one-method interface so the command can
+// be tested without a desktop. node-notifier is loaded only when notifications are asked for.
+import type { ChangeEvent } from '../core/model';
+import { describeEvent } from './format';
+
+export interface DesktopNotice {
+  title: string;
+  message: string;
+  /** Page to read more (opened on click where the platform supports it). */
+  url: string;
+}
+
+export interface DesktopNotifier {
+  notify(notice: DesktopNotice): void;
+}
+
+export function noticeOf(event: ChangeEvent): DesktopNotice {
+  const { title, message } = describeEvent(event);
+  // notify-send cannot open a link on click, so the link is also part of the text.
+  return { title, message: `${message}\n${event.url}`, url: event.url };
+}
+
+/** The real notifier. Failures (no notification daemon, no helper binary) are reported, not thrown. */
+export async function createNodeNotifier(onError: (message: string) => void): Promise<DesktopNotifier> {
+  const loaded: unknown = await import('node-notifier');
+  const notifier = (loaded as { default?: typeof import('node-notifier') }).default ?? (loaded as typeof import('node-notifier'));
+  return {
+    notify(notice) {
+      try {
+        notifier.notify(
+          { title: notice.title, message: notice.message, wait: false, open: notice.url, appID: 'Gandi Status' } as Parameters<
+            typeof notifier.notify
+          >[0],
+          (error) => {
+            if (error) onError(`desktop notification failed: ${error.message}`);
+          },
+        );
+      } catch (error) {
+        onError(`desktop notification failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+  };
+}

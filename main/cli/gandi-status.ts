@@ -1,0 +1,24 @@
+// Entry of the `gandi-status` command: wires the real process to runCli and exits with its code.
+import { runCli } from './cli';
+
+const controller = new AbortController();
+const stop = (): void => controller.abort();
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+
+function exit(code: number): void {
+  // Let the output drain, then leave even if a keep-alive socket or timer lingers.
+  process.stdout.write('', () => process.exit(code));
+}
+
+runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  fetch: (url, init) => fetch(url, init),
+  env: process.env,
+  now: () => new Date(),
+  signal: controller.signal,
+}).then(exit, (error: unknown) => {
+  process.stderr.write(`gandi-status: ${error instanceof Error ? error.message : String(error)}\n`);
+  exit(3);
+});

@@ -1,0 +1,66 @@
+// `gandi-status --watch`: the headless daemon. Runs the status core, prints each change (one JSON
+// object a line with --json), optionally raises desktop notifications, and on abort (SIGINT or
+// SIGTERM from the entry) stops cleanly with its state saved.
+import os from 'node:os';
+import type { ChangeEvent } from '../core/model';
+import { createFileStateStore } from '../core/state-store';
+import { createStatusCore } from '../core/status-core';
+import type { CliOptions } from './args';
+import type { CliIo } from './cli';
+import { defaultStateFile } from './config-dir';
+import { createNodeNotifier, noticeOf, type DesktopNotifier } from './desktop-notifier';
+import { clean, formatEventLine, levelLabel } from './format';
+
+function untilAborted(signal: AbortSignal | undefined): Promise<void> {
+  // Without a signal the watch runs until the process is killed.
+  if (!signal) return new Promise<void>(() => undefined);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+export async function runWatch(options: CliOptions, io: CliIo): Promise<number> {
+  const warn = (message: string): void => {
+    io.stderr.write(`gandi-status: ${clean(message)}\n`);
+  };
+  const stateFile =
+    options.stateFile ??
+    defaultStateFile({ platform: io.platform ?? process.platform, env: io.env, homedir: io.homedir ?? os.homedir() });
+
+  let notifier: DesktopNotifier | null = null;
+  if (options.notify) notifier = io.notifier ?? (await createNodeNotifier(warn));
+
+  const core = createStatusCore({
+    sources: options.urls.map((url) => ({
+      url,
+      kind: options.kind,
+      ...(options.intervalSeconds === null ? {} : { intervalSeconds: options.intervalSeconds }),
+    })),
+    fetch: io.fetch,
+    now: io.now,
+    store: createFileStateStore(stateFile, { onWarning: warn }),
+    onWarning: warn,
+  });
+
+  const announce = (event: ChangeEvent): void => {
+    io.stdout.write(options.json ? `${JSON.stringify(event)}\n` : `${formatEventLine(event)}\n`);
+    notifier?.notify(noticeOf(event));
+  };
+  core.subscribe((update) => {
+    for (const event of update.events) announce(event);
+  });
+
+  const stopped = untilAborted(io.signal);
+  await core.start();
+  // The first round is already under way; waiting for it lets us say what the state is.
+  await Promise.race([core.refreshNow(), stopped]);
+  if (!io.signal?.aborted) {
+    const snapshot = core.getSnapshot();
+    const sources = snapshot.sources.length === 1 ? '1 source' : `${snapshot.sources.length} sources`;
+    io.stderr.write(
+      `gandi-status: watching ${sources}, now ${levelLabel(snapshot.overall)}; state in ${stateFile} (Ctrl-C to stop)\n`,
+    );
+  }
+  await stopped;
+  await core.stop();
+  return 0;
+}

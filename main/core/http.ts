@@ -1,0 +1,241 @@
+// Fetching JSON from a status page: conditional requests, a time limit on the whole exchange,
+// a cap on the body size, and errors that say in plain words what went wrong.
+import type { Clock, FetchLike } from './ports';
+import { version } from '../../package.json';
+
+export type SourceErrorReason = 'timeout' | 'network' | 'http' | 'too-large' | 'invalid';
+
+/** Any failure to get good data from a status page. `message` is meant for people. */
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+  readonly reason: SourceErrorReason;
+  /** The address that failed, when there is one. */
+  readonly url: string | undefined;
+  /** HTTP status, for `reason: 'http'`. */
+  readonly status: number | undefined;
+  /** How long the server asked us to wait (Retry-After on 429 and 503). */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    reason: SourceErrorReason,
+    message: string,
+    details: { url?: string; status?: number; retryAfterMs?: number; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.reason = reason;
+    this.url = details.url;
+    this.status = details.status;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+export interface JsonResponse {
+  body: unknown;
+  /** True when the server answered 304 and `body` is the copy kept from the last 200. */
+  notModified: boolean;
+}
+
+export interface HttpClient {
+  /** GET a JSON document. Throws `SourceError` on any failure. */
+  getJson(url: string): Promise<JsonResponse>;
+}
+
+export interface HttpClientOptions {
+  fetch: FetchLike;
+  timeoutMs?: number;
+  maxBytes?: number;
+  now?: Clock;
+  userAgent?: string;
+  /** How many URLs keep a cached copy for conditional requests. */
+  cacheEntries?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const USER_AGENT = `gandi-status-tray/${version}`;
+
+interface CacheEntry {
+  etag: string | null;
+  lastModified: string | null;
+  body: unknown;
+}
+
+/** Host (and port) of a URL, for messages; the URL itself if it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined if absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: Date): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date always names its weekday and month; a bare number like "-3" is not one.
+  if (!/[a-z]/i.test(text)) return undefined;
+  const at = Date.parse(text);
+  if (!Number.isFinite(at)) return undefined;
+  return Math.max(0, at - now.getTime());
+}
+
+function describeCause(error: unknown): string {
+  if (error instanceof Error) {
+    const cause: unknown = (error as { cause?: unknown }).cause;
+    if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code;
+    if (cause instanceof Error) return cause.message;
+    return error.message;
+  }
+  return String(error);
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return Number.isInteger(seconds) ? `${seconds} s` : `${seconds.toFixed(1)} s`;
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const fetchImpl = options.fetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const now = options.now ?? (() => new Date());
+  const userAgent = options.userAgent ?? USER_AGENT;
+  const cacheEntries = options.cacheEntries ?? 64;
+  // Insertion order doubles as recency: an entry is re-inserted on every use.
+  const cache = new Map<string, CacheEntry>();
+
+  function remember(url: string, entry: CacheEntry): void {
+    cache.delete(url);
+    cache.set(url, entry);
+    while (cache.size > cacheEntries) {
+      const oldest = cache.keys().next().value;
+      if (oldest === undefined) break;
+      cache.delete(oldest);
+    }
+  }
+
+  async function getJson(url: string): Promise<JsonResponse> {
+    const host = hostOf(url);
+    const controller = new AbortController();
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // One deadline for the whole exchange: headers and body. Racing it as well as aborting
+    // covers fetch implementations that do not honour the signal while a body stalls.
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+        reject(new SourceError('timeout', `no answer from ${host} within ${formatSeconds(timeoutMs)}`, { url }));
+      }, timeoutMs);
+    });
+    deadline.catch(() => undefined);
+
+    try {
+      const cached = cache.get(url);
+      const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': userAgent };
+      if (cached?.etag) headers['If-None-Match'] = cached.etag;
+      if (cached?.lastModified) headers['If-Modified-Since'] = cached.lastModified;
+
+      let response: Response;
+      try {
+        response = await Promise.race([
+          fetchImpl(url, { method: 'GET', headers, signal: controller.signal, redirect: 'follow' }),
+          deadline,
+        ]);
+      } catch (error) {
+        if (error instanceof SourceError) throw error;
+        if (timedOut) throw new SourceError('timeout', `no answer from ${host} within ${formatSeconds(timeoutMs)}`, { url });
+        throw new SourceError('network', `could not reach ${host} (${describeCause(error)})`, { url, cause: error });
+      }
+
+      if (response.status === 304) {
+        await response.body?.cancel().catch(() => undefined);
+        if (!cached) throw new SourceError('http', `${host} answered HTTP 304 to a request that was not conditional`, { url, status: 304 });
+        remember(url, cached);
+        return { body: cached.body, notModified: true };
+      }
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        const retryAfterMs =
+          response.status === 429 || response.status === 503
+            ? parseRetryAfter(response.headers.get('retry-after'), now())
+            : undefined;
+        const wait = retryAfterMs === undefined ? '' : ` (retry after ${formatSeconds(retryAfterMs)})`;
+        throw new SourceError('http', `${host} answered HTTP ${response.status}${wait}`, {
+          url,
+          status: response.status,
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        });
+      }
+
+      const text = await Promise.race([readCapped(response, url, host, maxBytes), deadline]);
+      const body = parseJson(text, response, url, host);
+      remember(url, {
+        etag: response.headers.get('etag'),
+        lastModified: response.headers.get('last-modified'),
+        body,
+      });
+      return { body, notModified: false };
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      if (timedOut) throw new SourceError('timeout', `no answer from ${host} within ${formatSeconds(timeoutMs)}`, { url });
+      throw new SourceError('network', `the answer from ${host} was cut short (${describeCause(error)})`, { url, cause: error });
+    } finally {
+      clearTimeout(timer);
+      controller.abort();
+    }
+  }
+
+  return { getJson };
+}
+
+function tooLarge(url: string, host: string, maxBytes: number): SourceError {
+  return new SourceError('too-large', `${host} sent more than ${Math.round(maxBytes / 1024)} KB; not read`, { url });
+}
+
+/** Reads the body as text, stopping (and cancelling) as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, url: string, host: string, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(url, host, maxBytes);
+  }
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  let received = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(url, host, maxBytes);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  }
+  // A body shorter than announced was cut off (only checkable when not decompressed on the way).
+  const encoding = response.headers.get('content-encoding');
+  const plain = !encoding || encoding === 'identity';
+  if (response.headers.has('content-length') && Number.isFinite(declared) && plain && received < declared) {
+    throw new SourceError('network', `the answer from ${host} was cut short (${received} of ${declared} bytes)`, { url });
+  }
+  return text + decoder.decode();
+}
+
+function parseJson(text: string, response: Response, url: string, host: string): unknown {
+  const contentType = response.headers.get('content-type') ?? '';
+  const start = text.trimStart().slice(0, 1);
+  if (contentType.includes('text/html') || start === '<') {
+    throw new SourceError('invalid', `${host} sent a web page instead of JSON`, { url });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new SourceError('invalid', `${host} sent data that is not valid JSON`, { url, cause: error });
+  }
+}

@@ -1,0 +1,222 @@
+// Atlassian Statuspage v2 (status.gandi.net today): summary.json normalised into a snapshot, with
+// incidents.json and scheduled-maintenances.json asked to confirm what left the summary.
+import {
+  componentLevel,
+  impactOf,
+  incidentStatusOf,
+  indicatorLevel,
+  isIncidentClosed,
+  maintenanceStatusOf,
+  worstLevel,
+} from '../levels';
+import type { Incident, IncidentUpdate, Maintenance, Service, SourceSnapshot } from '../model';
+import {
+  carryIncidents,
+  carryMaintenances,
+  confirmOrNothing,
+  goodSnapshot,
+  normaliseBaseUrl,
+  toIsoUtc,
+  validate,
+  type SourceDeps,
+  type StatusSource,
+} from './common';
+import {
+  incidentListSchema,
+  maintenanceListSchema,
+  summarySchema,
+  type RawComponent,
+  type RawIncident,
+  type RawScheduledMaintenance,
+} from './statuspage-schema';
+
+export const SUMMARY_PATH = '/api/v2/summary.json';
+export const INCIDENTS_PATH = '/api/v2/incidents.json';
+export const MAINTENANCES_PATH = '/api/v2/scheduled-maintenances.json';
+
+/** The page's components, read once: services (groups excluded) and who belongs to which group. */
+interface ComponentIndex {
+  services: Service[];
+  serviceIds: Set<string>;
+  groupMembers: Map<string, string[]>;
+}
+
+function indexComponents(components: readonly RawComponent[]): ComponentIndex {
+  const groups = components.filter((c) => c.group === true);
+  const groupIds = new Set(groups.map((g) => g.id));
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  // Membership is given twice (child.group_id and group.components); either is enough.
+  const groupOf = new Map<string, string>();
+  for (const group of groups) for (const member of group.components ?? []) groupOf.set(member, group.id);
+  for (const c of components) if (c.group_id && groupIds.has(c.group_id)) groupOf.set(c.id, c.group_id);
+
+  // Components shown "only if degraded" are still services: hiding them while operational would
+  // make them appear and vanish, which reads as changes.
+  const services: Service[] = components
+    .filter((c) => c.group !== true)
+    .map((c) => {
+      const groupId = groupOf.get(c.id);
+      return {
+        id: c.id,
+        name: c.name,
+        group: groupId === undefined ? null : (groupName.get(groupId) ?? null),
+        status: componentLevel(c.status),
+      };
+    });
+  const groupMembers = new Map<string, string[]>();
+  for (const service of services) {
+    const groupId = groupOf.get(service.id);
+    if (groupId !== undefined) groupMembers.set(groupId, [...(groupMembers.get(groupId) ?? []), service.id]);
+  }
+  return { services, serviceIds: new Set(services.map((s) => s.id)), groupMembers };
+}
+
+const EMPTY_INDEX: ComponentIndex = { services: [], serviceIds: new Set(), groupMembers: new Map() };
+
+/** Component ids named by an incident, as service ids: groups expand to their members. */
+function serviceIdsOf(ids: readonly string[], index: ComponentIndex): string[] {
+  const result = new Set<string>();
+  for (const id of ids) {
+    const members = index.groupMembers.get(id);
+    if (members) members.forEach((member) => result.add(member));
+    else if (index.serviceIds.size === 0 || index.serviceIds.has(id)) result.add(id);
+  }
+  return [...result];
+}
+
+function updatesOf(raw: RawIncident): IncidentUpdate[] {
+  const updates: IncidentUpdate[] = [];
+  for (const update of raw.incident_updates ?? []) {
+    const at = toIsoUtc(update.display_at) ?? toIsoUtc(update.created_at) ?? toIsoUtc(update.updated_at);
+    if (at === null) continue;
+    updates.push({ at, status: update.status ?? 'unknown', body: update.body ?? '' });
+  }
+  // Newest first, whatever order the page used.
+  return updates.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+function affectedIdsOf(raw: RawIncident): string[] {
+  return [
+    ...(raw.components ?? []).map((c) => c.id),
+    ...(raw.incident_updates ?? []).flatMap((u) => (u.affected_components ?? []).map((a) => a.code)),
+  ];
+}
+
+/**
+ * The page of an incident or maintenance on the configured host. Statuspage's shortlinks are
+ * http redirects through another host; the page itself is what a user (and an allow-list) expects.
+ */
+function pageUrl(base: string, id: string): string {
+  return `${base}/incidents/${encodeURIComponent(id)}`;
+}
+
+function toIncident(raw: RawIncident, base: string, index: ComponentIndex): Incident {
+  return {
+    id: raw.id,
+    title: raw.name,
+    status: incidentStatusOf(raw.status),
+    impact: impactOf(raw.impact),
+    services: serviceIdsOf(affectedIdsOf(raw), index),
+    startedAt: toIsoUtc(raw.started_at) ?? toIsoUtc(raw.created_at),
+    updatedAt: toIsoUtc(raw.updated_at),
+    resolvedAt: toIsoUtc(raw.resolved_at),
+    url: pageUrl(base, raw.id),
+    updates: updatesOf(raw),
+  };
+}
+
+function toMaintenance(raw: RawScheduledMaintenance, base: string, index: ComponentIndex, now: Date): Maintenance {
+  const scheduledFor = toIsoUtc(raw.scheduled_for);
+  return {
+    id: raw.id,
+    title: raw.name,
+    status: maintenanceStatusOf(raw.status, scheduledFor, now),
+    scheduledFor,
+    scheduledUntil: toIsoUtc(raw.scheduled_until),
+    services: serviceIdsOf(affectedIdsOf(raw), index),
+    url: pageUrl(base, raw.id),
+  };
+}
+
+/** Normalises a summary.json body on its own (no memory of earlier snapshots). Throws `SourceError`. */
+export function snapshotFromSummary(body: unknown, base: string, now: Date): SourceSnapshot {
+  const summary = validate(summarySchema, body, `${base}${SUMMARY_PATH}`, 'a Statuspage summary');
+  const index = indexComponents(summary.components ?? []);
+  return goodSnapshot(
+    {
+      url: base,
+      kind: 'statuspage',
+      name: summary.page.name.trim() || new URL(base).host,
+      overall: worstLevel([...index.services.map((s) => s.status), indicatorLevel(summary.status.indicator)]),
+      services: index.services,
+      incidents: (summary.incidents ?? []).map((raw) => toIncident(raw, base, index)),
+      maintenances: (summary.scheduled_maintenances ?? []).map((raw) => toMaintenance(raw, base, index, now)),
+    },
+    now,
+  );
+}
+
+/** Normalises an incidents.json body. Service ids are kept only if `services` (when given) knows them. */
+export function incidentsFromList(body: unknown, base: string, services: readonly Service[] = []): Incident[] {
+  const list = validate(incidentListSchema, body, `${base}${INCIDENTS_PATH}`, 'a Statuspage incident list');
+  const index = services.length > 0 ? indexServices(services) : EMPTY_INDEX;
+  return list.incidents.map((raw) => toIncident(raw, base, index));
+}
+
+/** Normalises a scheduled-maintenances.json body. */
+export function maintenancesFromList(
+  body: unknown,
+  base: string,
+  now: Date,
+  services: readonly Service[] = [],
+): Maintenance[] {
+  const list = validate(maintenanceListSchema, body, `${base}${MAINTENANCES_PATH}`, 'a Statuspage maintenance list');
+  const index = services.length > 0 ? indexServices(services) : EMPTY_INDEX;
+  return list.scheduled_maintenances.map((raw) => toMaintenance(raw, base, index, now));
+}
+
+/** Rebuilds an index from normalised services (groups are known by name only, so none expand). */
+function indexServices(services: readonly Service[]): ComponentIndex {
+  return { services: [...services], serviceIds: new Set(services.map((s) => s.id)), groupMembers: new Map() };
+}
+
+function byId<T extends { id: string }>(items: readonly T[], ids: ReadonlySet<string>): Map<string, T> {
+  return new Map(items.filter((item) => ids.has(item.id)).map((item) => [item.id, item]));
+}
+
+export function createStatuspageSource(url: string, deps: SourceDeps): StatusSource {
+  const base = normaliseBaseUrl(url);
+
+  async function fetchSnapshot(previous: SourceSnapshot | null): Promise<SourceSnapshot> {
+    const { body } = await deps.http.getJson(`${base}${SUMMARY_PATH}`);
+    const now = deps.now();
+    const live = snapshotFromSummary(body, base, now);
+    const earlier = previous && previous.kind === 'statuspage' ? previous : null;
+
+    const incidents = await carryIncidents(
+      live.incidents,
+      earlier?.incidents ?? [],
+      (missing) =>
+        confirmOrNothing(async () => {
+          const { body: list } = await deps.http.getJson(`${base}${INCIDENTS_PATH}`);
+          const found = incidentsFromList(list, base, live.services).filter((i) => isIncidentClosed(i.status));
+          return byId(found, new Set(missing.map((i) => i.id)));
+        }),
+      now,
+    );
+    const maintenances = await carryMaintenances(
+      live.maintenances,
+      earlier?.maintenances ?? [],
+      (missing) =>
+        confirmOrNothing(async () => {
+          const { body: list } = await deps.http.getJson(`${base}${MAINTENANCES_PATH}`);
+          const found = maintenancesFromList(list, base, now, live.services).filter((m) => m.status === 'completed');
+          return byId(found, new Set(missing.map((m) => m.id)));
+        }),
+      now,
+    );
+    return { ...live, incidents, maintenances };
+  }
+
+  return { url: base, kind: 'statuspage', fetchSnapshot };
+}

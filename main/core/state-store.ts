@@ -1,0 +1,157 @@
+// Persisted state on disk: written atomically, read back defensively. A damaged file is moved
+// aside and the app starts fresh; nothing here ever throws to the caller.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { IMPACTS, INCIDENT_STATUSES, LEVELS, MAINTENANCE_STATUSES, SOURCE_KINDS } from './model';
+import type { PersistedState, StateStore } from './ports';
+
+/** Enough for months of announcements; the oldest keys go first. */
+export const MAX_ANNOUNCED_KEYS = 5000;
+const MAX_STATE_BYTES = 20 * 1024 * 1024;
+
+const isoTime = z.string().max(64);
+const text = z.string().max(100_000);
+
+const serviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  group: z.string().nullable(),
+  status: z.enum(LEVELS),
+});
+
+const incidentSchema = z.object({
+  id: z.string(),
+  title: text,
+  status: z.enum(INCIDENT_STATUSES),
+  impact: z.enum(IMPACTS),
+  services: z.array(z.string()),
+  startedAt: isoTime.nullable(),
+  updatedAt: isoTime.nullable(),
+  resolvedAt: isoTime.nullable(),
+  url: z.string(),
+  updates: z.array(z.object({ at: isoTime, status: z.string(), body: text })),
+});
+
+const maintenanceSchema = z.object({
+  id: z.string(),
+  title: text,
+  status: z.enum(MAINTENANCE_STATUSES),
+  scheduledFor: isoTime.nullable(),
+  scheduledUntil: isoTime.nullable(),
+  services: z.array(z.string()),
+  url: z.string(),
+});
+
+export const sourceSnapshotSchema = z.object({
+  url: z.string(),
+  kind: z.enum(SOURCE_KINDS),
+  name: z.string(),
+  overall: z.enum(LEVELS),
+  fetchedAt: isoTime.nullable(),
+  stale: z.boolean(),
+  error: z.string().nullable(),
+  services: z.array(serviceSchema),
+  incidents: z.array(incidentSchema),
+  maintenances: z.array(maintenanceSchema),
+});
+
+export const persistedStateSchema = z.object({
+  version: z.literal(1),
+  snapshots: z.array(sourceSnapshotSchema),
+  announced: z.array(z.string()),
+});
+
+export interface FileStateStoreOptions {
+  onWarning?: (message: string) => void;
+}
+
+/** Keeps the newest keys only (they are appended in order of announcement). */
+export function boundAnnounced(announced: readonly string[], max: number = MAX_ANNOUNCED_KEYS): string[] {
+  return announced.length > max ? announced.slice(announced.length - max) : [...announced];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createFileStateStore(filePath: string, options: FileStateStoreOptions = {}): StateStore {
+  const warn = (message: string): void => {
+    try {
+      options.onWarning?.(message);
+    } catch {
+      // A broken warning sink must not turn a recoverable problem into a crash.
+    }
+  };
+  const dir = path.dirname(filePath);
+  let writeChain: Promise<void> = Promise.resolve();
+
+  async function moveAside(reason: string): Promise<void> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const aside = `${filePath}.corrupt-${stamp}`;
+    try {
+      await fs.rename(filePath, aside);
+      warn(`State file ${filePath} is unusable (${reason}); moved it to ${aside} and starting fresh.`);
+    } catch (error) {
+      warn(`State file ${filePath} is unusable (${reason}) and could not be moved aside (${describe(error)}); starting fresh.`);
+    }
+  }
+
+  async function load(): Promise<PersistedState | null> {
+    let raw: string;
+    try {
+      const stat = await fs.stat(filePath);
+      if (stat.size > MAX_STATE_BYTES) {
+        await moveAside(`larger than ${MAX_STATE_BYTES} bytes`);
+        return null;
+      }
+      raw = await fs.readFile(filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      warn(`Cannot read state file ${filePath} (${describe(error)}); starting fresh.`);
+      return null;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      await moveAside('not valid JSON');
+      return null;
+    }
+    const parsed = persistedStateSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.') || 'root'}: ${issue.message}` : 'schema mismatch';
+      await moveAside(`unexpected content at ${where}`);
+      return null;
+    }
+    return { ...parsed.data, announced: boundAnnounced(parsed.data.announced) };
+  }
+
+  async function writeAtomically(state: PersistedState): Promise<void> {
+    const body = JSON.stringify({ ...state, announced: boundAnnounced(state.announced) });
+    const temp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      await fs.mkdir(dir, { recursive: true });
+      const handle = await fs.open(temp, 'w', 0o600);
+      try {
+        await handle.writeFile(body, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(temp, filePath);
+    } catch (error) {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      warn(`Cannot save state to ${filePath} (${describe(error)}).`);
+    }
+  }
+
+  function save(state: PersistedState): Promise<void> {
+    // Saves run one after another so an older state never lands after a newer one.
+    writeChain = writeChain.then(() => writeAtomically(state));
+    return writeChain;
+  }
+
+  return { load, save };
+}

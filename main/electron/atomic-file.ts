@@ -1,0 +1,39 @@
+// Writes a file so that a crash or a full disk never leaves half of it: write a temporary file
+// next to it, flush it, then rename over the old one (atomic on the same file system).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+let counter = 0;
+
+export async function writeFileAtomic(filePath: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(filePath), { recursive: true });
+  counter += 1;
+  const temp = `${filePath}.${process.pid}.${counter}.tmp`;
+  try {
+    const handle = await fs.open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, filePath);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Runs writes one after the other, so the last save always wins. */
+export function serialised(): <T>(task: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,112 @@
+// The tray app's life: one instance, no window at start, no dock icon, stays in the tray when
+// the window closes, refreshes after sleep or when the network comes back, and on quit stops
+// the poller (which saves its state) before Electron exits.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, ipcMain, net, powerMonitor, session } from 'electron';
+import type { FetchLike, StateStore } from '../core/ports';
+import { appIconPath } from './icons';
+import { registerIpcHandlers, trustedSender } from './ipc';
+import { denyAllPermissions, hardenApp } from './security';
+import { createSettingsStore } from './settings-store';
+import { APP_ID, createStatusApp, type CoreFactory, type StatusApp } from './status-app';
+import { createStatusWindow } from './window';
+import { createWindowStateStore } from './window-state';
+
+export interface RunAppOptions {
+  createCore: CoreFactory;
+  createStateStore: (filePath: string, onWarning: (message: string) => void) => StateStore;
+  platform?: NodeJS.Platform;
+  /** How often to look whether the network is back (default 15 s). */
+  onlineCheckMs?: number;
+  warn?: (message: string) => void;
+}
+
+/** Resolves with the running app, or null when another instance already runs (this one quits). */
+export async function runApp(options: RunAppOptions): Promise<StatusApp | null> {
+  const platform = options.platform ?? process.platform;
+  const warn = options.warn ?? ((message: string) => console.warn(message));
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  let statusApp: StatusApp | null = null;
+  let showWhenReady = false;
+  app.on('second-instance', () => {
+    if (statusApp !== null) statusApp.showWindow();
+    else showWhenReady = true; // launched again while starting
+  });
+  // Listening is enough to keep Electron from quitting when the last window closes.
+  app.on('window-all-closed', () => undefined);
+  hardenApp(app);
+
+  await app.whenReady();
+  if (platform === 'darwin') app.dock?.hide();
+  if (platform === 'win32') app.setAppUserModelId(APP_ID);
+  denyAllPermissions(session.defaultSession);
+
+  const userData = app.getPath('userData');
+  const appPath = app.getAppPath();
+  const assetsDir = path.join(appPath, 'assets');
+  const indexHtml = path.join(appPath, 'dist', 'renderer', 'index.html');
+  const settingsStore = createSettingsStore(userData, { onWarning: warn });
+  const settings = await settingsStore.load();
+  const window = createStatusWindow({
+    indexHtml,
+    preloadPath: path.join(appPath, 'dist', 'preload', 'preload.js'),
+    stateStore: createWindowStateStore(userData),
+    title: app.getName(),
+    icon: appIconPath(assetsDir),
+    onWarning: warn,
+  });
+  // Electron's net.fetch goes through Chromium's network stack and so honours the system proxy.
+  const fetch: FetchLike = (url, init) => net.fetch(url, init);
+  const running = createStatusApp({
+    createCore: options.createCore,
+    fetch,
+    stateStore: options.createStateStore(path.join(userData, 'state.json'), warn),
+    settingsStore,
+    settings,
+    window,
+    platform,
+    assetsDir,
+    warn,
+  });
+  statusApp = running;
+  registerIpcHandlers(ipcMain, trustedSender(() => window.webContents(), pathToFileURL(indexHtml).href), running.ipcHandlers);
+
+  const refresh = (why: string): void => {
+    running.refresh().catch((error: unknown) => warn(`Refresh after ${why} failed: ${String(error)}`));
+  };
+  powerMonitor.on('resume', () => refresh('resume'));
+  let online = net.isOnline();
+  const onlineTimer = setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) refresh('the network came back');
+    online = now;
+  }, options.onlineCheckMs ?? 15_000);
+
+  let stopped = false;
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    // Hold the quit until the poller has stopped and saved; then quit for real.
+    event.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    clearInterval(onlineTimer);
+    running
+      .stop()
+      .catch((error: unknown) => warn(`Stopping failed: ${String(error)}`))
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  });
+
+  await running.start();
+  if (showWhenReady) running.showWindow();
+  return running;
+}

@@ -1,0 +1,125 @@
+// Turns announced change events into what a notification says and what a click opens.
+// Pure, so both languages and the burst summary are tested without a desktop.
+import type { ChangeEvent } from '../core/model';
+import type { ShowTarget } from '../../preload/contract';
+import { clockTime, type Texts } from './texts';
+
+export interface Notice {
+  title: string;
+  body: string;
+  /** What the window shows when the notification is clicked. */
+  target: ShowTarget;
+}
+
+const MAX_BODY = 300;
+const MAX_BURST_LINES = 4;
+
+function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+export function targetOf(event: ChangeEvent): ShowTarget {
+  switch (event.type) {
+    case 'incident.opened':
+    case 'incident.updated':
+    case 'incident.resolved':
+      return { kind: 'incident', sourceUrl: event.sourceUrl, id: event.incidentId };
+    case 'maintenance.scheduled':
+    case 'maintenance.started':
+    case 'maintenance.completed':
+    case 'maintenance.reminder':
+      return { kind: 'maintenance', sourceUrl: event.sourceUrl, id: event.maintenanceId };
+    default:
+      return { kind: 'view', view: 'overview' };
+  }
+}
+
+/** Short label of the kind of change, e.g. "New incident". */
+export function headline(event: ChangeEvent, texts: Texts): string {
+  const n = texts.notification;
+  switch (event.type) {
+    case 'incident.opened':
+      return n.incidentOpened;
+    case 'incident.updated':
+      return n.incidentUpdated;
+    case 'incident.resolved':
+      return n.incidentResolved;
+    case 'maintenance.scheduled':
+      return n.maintenanceScheduled;
+    case 'maintenance.started':
+      return n.maintenanceStarted;
+    case 'maintenance.completed':
+      return n.maintenanceCompleted;
+    case 'maintenance.reminder':
+      return n.maintenanceReminder;
+    case 'service.changed':
+      return n.serviceChanged(event.serviceName);
+    case 'overall.changed':
+      return n.overallChanged;
+    case 'source.unreachable':
+      return n.sourceUnreachable(event.sourceName);
+    case 'source.recovered':
+      return n.sourceRecovered(event.sourceName);
+  }
+}
+
+/** One line naming what the event is about (the incident title, the service, the page). */
+export function subject(event: ChangeEvent, texts: Texts): string {
+  switch (event.type) {
+    case 'service.changed':
+    case 'overall.changed':
+      return `${texts.level[event.from]} → ${texts.level[event.to]}`;
+    case 'source.unreachable':
+    case 'source.recovered':
+      return event.error ?? event.sourceUrl;
+    default:
+      return event.title;
+  }
+}
+
+function details(event: ChangeEvent, texts: Texts): string[] {
+  const lines: string[] = [];
+  if (event.type.startsWith('incident.') || event.type.startsWith('maintenance.')) {
+    if ('services' in event && event.services.length > 0) lines.push(texts.notification.affects(event.services.join(', ')));
+  }
+  if (event.type.startsWith('maintenance.') && 'scheduledFor' in event && event.scheduledFor !== null) {
+    const start = new Date(event.scheduledFor);
+    if (!Number.isNaN(start.getTime()) && event.type !== 'maintenance.completed') {
+      lines.push(texts.notification.startsAt(clockTime(start)));
+    }
+  }
+  if ('update' in event && event.update !== null && event.update.body.trim() !== '') lines.push(event.update.body);
+  return lines;
+}
+
+function sameTarget(a: ShowTarget, b: ShowTarget): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** One notification for one event, or one that sums up a burst. */
+export function composeNotice(events: readonly ChangeEvent[], texts: Texts): Notice | null {
+  const [first] = events;
+  if (first === undefined) return null;
+  if (events.length === 1) {
+    return {
+      title: `${headline(first, texts)} - ${first.sourceName}`,
+      body: [subject(first, texts), ...details(first, texts)].map((line) => truncate(line, MAX_BODY)).join('\n'),
+      target: targetOf(first),
+    };
+  }
+  const lines = events.slice(0, MAX_BURST_LINES).map((event) => `${headline(event, texts)}: ${subject(event, texts)}`);
+  if (events.length > MAX_BURST_LINES) lines.push(texts.andMore(events.length - MAX_BURST_LINES));
+  const targets = events.map(targetOf);
+  const target = targets.every((t) => sameTarget(t, targets[0] ?? t))
+    ? targetOf(first)
+    : ({ kind: 'view', view: 'overview' } as const);
+  const sources = new Set(events.map((event) => event.sourceName));
+  const sourceName = sources.size === 1 ? first.sourceName : [...sources].join(', ');
+  return {
+    title: texts.notification.burst(events.length, sourceName),
+    // Notification bodies keep newlines on every desktop; each change on its own line.
+    body: lines.map((line) => truncate(line, 120)).join('\n'),
+    target,
+  };
+}

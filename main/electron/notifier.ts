@@ -1,0 +1,87 @@
+// From core events to desktop notifications: the policy picks, bursts are coalesced into one
+// notification, and a sink shows it. No Electron here: the sink is injected (notification-sinks.ts).
+import type { ChangeEvent } from '../core/model';
+import type { Settings } from '../../preload/contract';
+import { eventsToAnnounce, followsEndedBy } from './notification-policy';
+import { composeNotice, type Notice } from './notification-text';
+import type { Texts } from './texts';
+
+export interface NoticeSink {
+  show(notice: Notice): void;
+}
+
+export interface NotifierOptions {
+  sink: NoticeSink;
+  getSettings(): Settings;
+  getSnoozedUntil(): Date | null;
+  getTexts(): Texts;
+  now?: () => Date;
+  /** Events within this window after the first one make one notification (default 3 s). */
+  coalesceMs?: number;
+  /** Called with followed service ids that are operational again (following ends). */
+  onFollowEnded?: (serviceIds: string[]) => void;
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export interface Notifier {
+  /** Feed the events of one core update. */
+  handle(events: readonly ChangeEvent[]): void;
+  /** Show what is waiting now (used on quit). */
+  flush(): void;
+  dispose(): void;
+}
+
+/** Keys already announced, so a re-sent event (restart, source flapping) is not shown twice. */
+const SEEN_LIMIT = 1000;
+
+export function createNotifier(options: NotifierOptions): Notifier {
+  const now = options.now ?? (() => new Date());
+  const coalesceMs = options.coalesceMs ?? 3000;
+  const setTimer = options.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
+  const clearTimer = options.clearTimer ?? ((handle: unknown) => clearTimeout(handle as NodeJS.Timeout));
+  const seen = new Set<string>();
+  let pending: ChangeEvent[] = [];
+  let timer: unknown = null;
+
+  function remember(key: string): boolean {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (seen.size > SEEN_LIMIT) {
+      const oldest = seen.values().next().value;
+      if (oldest !== undefined) seen.delete(oldest);
+    }
+    return true;
+  }
+
+  function flush(): void {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    const burst = pending;
+    pending = [];
+    const notice = composeNotice(burst, options.getTexts());
+    if (notice !== null) options.sink.show(notice);
+  }
+
+  return {
+    handle(events) {
+      const settings = options.getSettings();
+      const announced = eventsToAnnounce(events, {
+        settings,
+        now: now(),
+        snoozedUntil: options.getSnoozedUntil(),
+      }).filter((event) => remember(event.key));
+      const ended = followsEndedBy(events, settings.followedServices);
+      if (ended.length > 0) options.onFollowEnded?.(ended);
+      if (announced.length === 0) return;
+      pending.push(...announced);
+      if (timer === null) timer = setTimer(flush, coalesceMs);
+    },
+    flush,
+    dispose() {
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+      pending = [];
+    },
+  };
+}

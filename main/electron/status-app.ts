@@ -1,0 +1,264 @@
+// The tray app's running state and what it does with it: core updates go to the tray, the
+// notifier and the window (one way); user actions (menu, window) come back here.
+import { app, clipboard, shell } from 'electron';
+import type { ChangeEvent, StatusSnapshot } from '../core/model';
+import type { FetchLike, SourceConfig, StateStore, StatusService } from '../core/ports';
+import { PUSH, settingsSchema, type AppState, type ExternalTarget, type SetSettingsResult, type Settings, type ShowTarget } from '../../preload/contract';
+import { allowedHosts, isAllowedExternalUrl, resolveExternalUrl } from './external-links';
+import { appIconPath } from './icons';
+import type { AppIpcHandlers } from './ipc';
+import { snoozeEnd, type SnoozeChoice } from './notification-policy';
+import { platformSink } from './notification-sinks';
+import { createNotifier, type NoticeSink } from './notifier';
+import type { SettingsStore } from './settings-store';
+import { resolveLanguage, textsFor, type Texts } from './texts';
+import { createStatusTray } from './tray';
+import type { LinkKind } from './tray-menu';
+import type { StatusWindow } from './window';
+
+export const APP_ID = 'net.gandi.status-tray';
+const MAX_RECENT_EVENTS = 100;
+
+export interface CoreConfig {
+  sources: SourceConfig[];
+  reminderMinutes: number;
+  fetch: FetchLike;
+  store: StateStore;
+  onWarning: (message: string) => void;
+}
+
+export type CoreFactory = (config: CoreConfig) => StatusService;
+
+export interface StatusAppOptions {
+  createCore: CoreFactory;
+  fetch: FetchLike;
+  stateStore: StateStore;
+  settingsStore: SettingsStore;
+  settings: Settings;
+  window: StatusWindow;
+  platform: NodeJS.Platform;
+  assetsDir: string;
+  now?: () => Date;
+  /** Defaults to the platform's notification sink; tests and other front doors may pass theirs. */
+  sink?: NoticeSink;
+  warn?: (message: string) => void;
+}
+
+export interface StatusApp {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  refresh(): Promise<void>;
+  showWindow(target?: ShowTarget): void;
+  snooze(choice: SnoozeChoice | null): void;
+  setFollowed(serviceId: string, followed: boolean): Promise<void>;
+  getState(): AppState;
+  readonly ipcHandlers: AppIpcHandlers;
+}
+
+/** Login items exist on macOS and Windows only; Electron has no API for them on Linux. */
+export function loginItemsSupported(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin' || platform === 'win32';
+}
+
+function coreConfigOf(settings: Settings): SourceConfig[] {
+  return settings.sources.map((source) => ({ url: source.url, kind: source.kind, intervalSeconds: settings.pollIntervalSeconds }));
+}
+
+function sameCoreConfig(a: Settings, b: Settings): boolean {
+  return (
+    JSON.stringify(coreConfigOf(a)) === JSON.stringify(coreConfigOf(b)) &&
+    a.notifications.reminderMinutes === b.notifications.reminderMinutes
+  );
+}
+
+export function createStatusApp(options: StatusAppOptions): StatusApp {
+  const now = options.now ?? (() => new Date());
+  const warn = options.warn ?? ((message: string) => console.warn(message));
+  const { window, platform } = options;
+  let settings = options.settings;
+  let snoozedUntil: Date | null = null;
+  let recentEvents: ChangeEvent[] = [];
+  let core: StatusService | null = null;
+  let unsubscribe: () => void = () => undefined;
+  let snapshot: StatusSnapshot = { overall: 'unknown', sources: [] };
+
+  const texts = (): Texts => textsFor(resolveLanguage(settings.language, app.getLocale()));
+  const run = (task: Promise<unknown>, what: string): void => {
+    task.catch((error: unknown) => warn(`${what} failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
+
+  const showWindow = (target?: ShowTarget): void => run(window.show(target), 'Opening the window');
+
+  const tray = createStatusTray({
+    snapshot,
+    assetsDir: options.assetsDir,
+    platform,
+    onClick: () => showWindow(),
+    actions: {
+      show: (target) => showWindow(target),
+      refresh: () => run(refresh(), 'Refresh'),
+      snooze: (choice) => snooze(choice),
+      resume: () => snooze(null),
+      openLink: (kind: LinkKind) => run(openExternal({ kind }), 'Opening a link'),
+      setFollowed: (serviceId, followed) => run(setFollowed(serviceId, followed), 'Following a service'),
+      setLaunchAtLogin: (enabled) => run(updateSettings({ ...settings, launchAtLogin: enabled }), 'Launch at login'),
+      quit: () => app.quit(),
+    },
+  });
+
+  const notifier = createNotifier({
+    sink: options.sink ?? platformSink(platform, (target) => showWindow(target), { icon: appIconPath(options.assetsDir), appId: APP_ID }),
+    getSettings: () => settings,
+    getSnoozedUntil: () => snoozedUntil,
+    getTexts: texts,
+    now,
+    onFollowEnded: (ids) =>
+      run(updateSettings({ ...settings, followedServices: settings.followedServices.filter((id) => !ids.includes(id)) }), 'Ending a follow'),
+  });
+
+  function refreshTray(): void {
+    tray.update({
+      snapshot,
+      texts: texts(),
+      snoozedUntil,
+      followedServices: settings.followedServices,
+      launchAtLogin: loginItemsSupported(platform) ? settings.launchAtLogin : null,
+      now: now(),
+    });
+  }
+
+  function onUpdate(update: { snapshot: StatusSnapshot; events: ChangeEvent[] }): void {
+    snapshot = update.snapshot;
+    recentEvents = [...recentEvents, ...update.events].slice(-MAX_RECENT_EVENTS);
+    refreshTray();
+    notifier.handle(update.events);
+    window.send(PUSH.state, snapshot);
+    for (const event of update.events) window.send(PUSH.event, event);
+  }
+
+  async function startCore(): Promise<void> {
+    const started = options.createCore({
+      sources: coreConfigOf(settings),
+      reminderMinutes: settings.notifications.reminderMinutes,
+      fetch: options.fetch,
+      store: options.stateStore,
+      onWarning: warn,
+    });
+    core = started;
+    unsubscribe = started.subscribe(onUpdate);
+    snapshot = started.getSnapshot();
+    refreshTray();
+    await started.start();
+  }
+
+  async function stopCore(): Promise<void> {
+    unsubscribe();
+    const stopping = core;
+    core = null;
+    if (stopping !== null) await stopping.stop();
+  }
+
+  async function refresh(): Promise<void> {
+    await core?.refreshNow();
+  }
+
+  function snooze(choice: SnoozeChoice | null): void {
+    snoozedUntil = choice === null ? null : snoozeEnd(choice, now());
+    refreshTray();
+  }
+
+  function applyLoginItem(enabled: boolean): void {
+    if (loginItemsSupported(platform)) app.setLoginItemSettings({ openAtLogin: enabled });
+  }
+
+  async function updateSettings(next: Settings): Promise<Settings> {
+    const previous = settings;
+    const saved = await options.settingsStore.save(next);
+    settings = saved;
+    if (saved.launchAtLogin !== previous.launchAtLogin) applyLoginItem(saved.launchAtLogin);
+    if (!sameCoreConfig(previous, saved)) {
+      // Sources and interval change in place (data and history kept); the reminder delay is
+      // fixed when the core is made, so changing it means a new core.
+      const reminderSame = previous.notifications.reminderMinutes === saved.notifications.reminderMinutes;
+      if (core?.updateSources !== undefined && reminderSame) {
+        await core.updateSources(coreConfigOf(saved));
+      } else {
+        await stopCore();
+        await startCore();
+      }
+    }
+    refreshTray();
+    window.send(PUSH.settings, saved);
+    return saved;
+  }
+
+  async function setFollowed(serviceId: string, followed: boolean): Promise<void> {
+    const others = settings.followedServices.filter((id) => id !== serviceId);
+    await updateSettings({ ...settings, followedServices: followed ? [...others, serviceId] : others });
+  }
+
+  async function openExternal(target: ExternalTarget): Promise<boolean> {
+    const url = resolveExternalUrl(target, settings, snapshot);
+    if (url === null) return false;
+    if (!isAllowedExternalUrl(url, allowedHosts(settings, snapshot))) {
+      warn(`Refused to open ${url}: not an https link to a known host.`);
+      return false;
+    }
+    await shell.openExternal(url);
+    return true;
+  }
+
+  async function setSettings(candidate: unknown): Promise<SetSettingsResult> {
+    const parsed = settingsSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return { ok: false, error: first ? `${first.path.join('.') || 'settings'}: ${first.message}` : 'invalid settings' };
+    }
+    try {
+      return { ok: true, settings: await updateSettings(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: `cannot save settings: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  function getState(): AppState {
+    return {
+      snapshot,
+      settings,
+      info: { name: app.getName(), version: app.getVersion(), platform: 'electron', locale: app.getLocale() },
+      snoozedUntil: snoozedUntil !== null && snoozedUntil.getTime() > now().getTime() ? snoozedUntil.toISOString() : null,
+      recentEvents,
+    };
+  }
+
+  return {
+    async start() {
+      // The OS keeps its own login item; make it agree with the settings.
+      if (loginItemsSupported(platform) && app.getLoginItemSettings().openAtLogin !== settings.launchAtLogin) {
+        applyLoginItem(settings.launchAtLogin);
+      }
+      await startCore();
+    },
+    async stop() {
+      notifier.dispose();
+      await stopCore();
+      tray.destroy();
+    },
+    refresh,
+    showWindow,
+    snooze,
+    setFollowed,
+    getState,
+    ipcHandlers: {
+      getState,
+      refresh,
+      openExternal,
+      getSettings: () => settings,
+      setSettings,
+      copyText: (text) => {
+        clipboard.writeText(text);
+        return true;
+      },
+    },
+  };
+}

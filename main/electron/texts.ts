@@ -1,0 +1,163 @@
+// Words shown by the tray, its menu and notifications, in English and French.
+// Pure: the language is decided once (settings.language, else the OS locale) and passed in.
+import type { Level } from '../core/model';
+import type { Settings } from '../../preload/contract';
+
+export type Language = 'en' | 'fr';
+
+export function resolveLanguage(setting: Settings['language'], osLocale: string): Language {
+  if (setting === 'en' || setting === 'fr') return setting;
+  return osLocale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export interface Texts {
+  level: Record<Level, string>;
+  maintenancesUpcoming(count: number): string;
+  maintenancesInProgress(count: number): string;
+  andMore(count: number): string;
+  unreachable: string;
+  neverUpdated: string;
+  updatedAt(time: string): string;
+  menu: {
+    refresh: string;
+    snooze: string;
+    snoozeHour: string;
+    snoozeTomorrow: string;
+    snoozeResume: string;
+    snoozedUntil(time: string): string;
+    statusPage: string;
+    ticket: string;
+    chat: string;
+    follow: string;
+    noServices: string;
+    settings: string;
+    launchAtLogin: string;
+    quit: string;
+    openIncidents: string;
+  };
+  notification: {
+    incidentOpened: string;
+    incidentUpdated: string;
+    incidentResolved: string;
+    maintenanceScheduled: string;
+    maintenanceStarted: string;
+    maintenanceCompleted: string;
+    maintenanceReminder: string;
+    serviceChanged(name: string): string;
+    overallChanged: string;
+    sourceUnreachable(name: string): string;
+    sourceRecovered(name: string): string;
+    burst(count: number, source: string): string;
+    affects(services: string): string;
+    startsAt(time: string): string;
+  };
+}
+
+const en: Texts = {
+  level: {
+    operational: 'all systems operational',
+    maintenance: 'maintenance in progress',
+    degraded: 'degraded performance',
+    partial_outage: 'partial outage',
+    major_outage: 'major outage',
+    unknown: 'status unknown',
+  },
+  maintenancesUpcoming: (n) => `${n} maintenance${n > 1 ? 's' : ''} upcoming`,
+  maintenancesInProgress: (n) => `${n} maintenance${n > 1 ? 's' : ''} in progress`,
+  andMore: (n) => `and ${n} more`,
+  unreachable: 'status page unreachable',
+  neverUpdated: 'Not updated yet',
+  updatedAt: (time) => `Updated at ${time}`,
+  menu: {
+    refresh: 'Refresh now',
+    snooze: 'Snooze notifications',
+    snoozeHour: 'For 1 hour',
+    snoozeTomorrow: 'Until tomorrow 8:00',
+    snoozeResume: 'Resume notifications',
+    snoozedUntil: (time) => `Snoozed until ${time}`,
+    statusPage: 'Open status page',
+    ticket: 'Open a support ticket',
+    chat: 'Open chat (customer area, "?" icon)',
+    follow: 'Follow a service',
+    noServices: 'No services known yet',
+    settings: 'Settings…',
+    launchAtLogin: 'Launch at login',
+    quit: 'Quit',
+    openIncidents: 'Open incidents',
+  },
+  notification: {
+    incidentOpened: 'New incident',
+    incidentUpdated: 'Incident update',
+    incidentResolved: 'Incident resolved',
+    maintenanceScheduled: 'Maintenance scheduled',
+    maintenanceStarted: 'Maintenance started',
+    maintenanceCompleted: 'Maintenance completed',
+    maintenanceReminder: 'Maintenance soon',
+    serviceChanged: (name) => `${name} changed`,
+    overallChanged: 'Overall status changed',
+    sourceUnreachable: (name) => `${name} unreachable`,
+    sourceRecovered: (name) => `${name} reachable again`,
+    burst: (n, source) => `${n} changes on ${source} status`,
+    affects: (services) => `Affects ${services}`,
+    startsAt: (time) => `Starts at ${time}`,
+  },
+};
+
+const fr: Texts = {
+  level: {
+    operational: 'tous les services fonctionnent',
+    maintenance: 'maintenance en cours',
+    degraded: 'performances dégradées',
+    partial_outage: 'panne partielle',
+    major_outage: 'panne majeure',
+    unknown: 'état inconnu',
+  },
+  maintenancesUpcoming: (n) => `${n} maintenance${n > 1 ? 's' : ''} à venir`,
+  maintenancesInProgress: (n) => `${n} maintenance${n > 1 ? 's' : ''} en cours`,
+  andMore: (n) => `et ${n} autre${n > 1 ? 's' : ''}`,
+  unreachable: 'page de statut injoignable',
+  neverUpdated: 'Pas encore mis à jour',
+  updatedAt: (time) => `Mis à jour à ${time}`,
+  menu: {
+    refresh: 'Actualiser',
+    snooze: 'Suspendre les notifications',
+    snoozeHour: 'Pendant 1 heure',
+    snoozeTomorrow: "Jusqu'à demain 8:00",
+    snoozeResume: 'Reprendre les notifications',
+    snoozedUntil: (time) => `Suspendues jusqu'à ${time}`,
+    statusPage: 'Ouvrir la page de statut',
+    ticket: 'Ouvrir un ticket au support',
+    chat: 'Ouvrir le chat (espace client, icône « ? »)',
+    follow: 'Suivre un service',
+    noServices: 'Aucun service connu pour le moment',
+    settings: 'Réglages…',
+    launchAtLogin: 'Lancer à l’ouverture de session',
+    quit: 'Quitter',
+    openIncidents: 'Incidents en cours',
+  },
+  notification: {
+    incidentOpened: 'Nouvel incident',
+    incidentUpdated: "Mise à jour d'incident",
+    incidentResolved: 'Incident résolu',
+    maintenanceScheduled: 'Maintenance programmée',
+    maintenanceStarted: 'Maintenance commencée',
+    maintenanceCompleted: 'Maintenance terminée',
+    maintenanceReminder: 'Maintenance imminente',
+    serviceChanged: (name) => `${name} a changé`,
+    overallChanged: "L'état général a changé",
+    sourceUnreachable: (name) => `${name} injoignable`,
+    sourceRecovered: (name) => `${name} de nouveau joignable`,
+    burst: (n, source) => `${n} changements sur le statut ${source}`,
+    affects: (services) => `Concerne ${services}`,
+    startsAt: (time) => `Début à ${time}`,
+  },
+};
+
+export function textsFor(language: Language): Texts {
+  return language === 'fr' ? fr : en;
+}
+
+/** Local wall-clock time, HH:MM (the same in both languages). */
+export function clockTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}

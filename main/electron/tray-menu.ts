@@ -1,0 +1,118 @@
+// The tray menu as data: a pure builder returning Electron menu templates, so every item and
+// every click is tested without a desktop. tray.ts turns it into a real Menu.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { StatusSnapshot } from '../core/model';
+import type { ShowTarget } from '../../preload/contract';
+import type { SnoozeChoice } from './notification-policy';
+import { clockTime, type Texts } from './texts';
+import { isOpenIncident, lastUpdate, overallLine } from './tray-text';
+
+export type LinkKind = 'status-page' | 'ticket' | 'chat';
+
+export interface TrayMenuModel {
+  snapshot: StatusSnapshot;
+  texts: Texts;
+  snoozedUntil: Date | null;
+  followedServices: readonly string[];
+  /** null where the OS has no login items Electron can set (Linux). */
+  launchAtLogin: boolean | null;
+  now: Date;
+}
+
+export interface TrayMenuActions {
+  show(target: ShowTarget): void;
+  refresh(): void;
+  snooze(choice: SnoozeChoice): void;
+  resume(): void;
+  openLink(kind: LinkKind): void;
+  setFollowed(serviceId: string, followed: boolean): void;
+  setLaunchAtLogin(enabled: boolean): void;
+  quit(): void;
+}
+
+const MAX_INCIDENT_ITEMS = 10;
+const MAX_LABEL = 80;
+
+function label(text: string): string {
+  return text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL - 1)}…`;
+}
+
+function incidentItems(model: TrayMenuModel, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  const open = model.snapshot.sources.flatMap((source) =>
+    source.incidents.filter(isOpenIncident).map((incident) => ({ source, incident })),
+  );
+  if (open.length === 0) return [];
+  return [
+    { type: 'separator' },
+    { label: model.texts.menu.openIncidents, enabled: false },
+    ...open.slice(0, MAX_INCIDENT_ITEMS).map(({ source, incident }) => ({
+      id: `incident:${source.url}:${incident.id}`,
+      label: label(`${incident.title} (${incident.status})`),
+      click: () => actions.show({ kind: 'incident', sourceUrl: source.url, id: incident.id }),
+    })),
+  ];
+}
+
+function followItems(model: TrayMenuModel, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  const several = model.snapshot.sources.length > 1;
+  const items = model.snapshot.sources.flatMap((source) =>
+    source.services.map((service): MenuItemConstructorOptions => {
+      const followed = model.followedServices.includes(service.id);
+      const state = service.status === 'operational' ? '' : ` - ${model.texts.level[service.status]}`;
+      return {
+        id: `follow:${service.id}`,
+        type: 'checkbox',
+        checked: followed,
+        label: label(`${several ? `${source.name}: ` : ''}${service.name}${state}`),
+        click: () => actions.setFollowed(service.id, !followed),
+      };
+    }),
+  );
+  return items.length > 0 ? items : [{ label: model.texts.menu.noServices, enabled: false }];
+}
+
+export function buildTrayMenu(model: TrayMenuModel, actions: TrayMenuActions): MenuItemConstructorOptions[] {
+  const { texts } = model;
+  const updated = lastUpdate(model.snapshot);
+  const snoozed = model.snoozedUntil !== null && model.snoozedUntil.getTime() > model.now.getTime();
+  const template: MenuItemConstructorOptions[] = [
+    { id: 'overall', label: label(overallLine(model.snapshot, texts)), enabled: false },
+    { id: 'updated', label: updated === null ? texts.neverUpdated : texts.updatedAt(clockTime(updated)), enabled: false },
+  ];
+  if (snoozed && model.snoozedUntil !== null) {
+    template.push({ id: 'snoozed', label: texts.menu.snoozedUntil(clockTime(model.snoozedUntil)), enabled: false });
+  }
+  template.push(
+    ...incidentItems(model, actions),
+    { type: 'separator' },
+    { id: 'refresh', label: texts.menu.refresh, click: () => actions.refresh() },
+    {
+      id: 'snooze',
+      label: texts.menu.snooze,
+      submenu: [
+        { id: 'snooze-hour', label: texts.menu.snoozeHour, click: () => actions.snooze('hour') },
+        { id: 'snooze-tomorrow', label: texts.menu.snoozeTomorrow, click: () => actions.snooze('tomorrow') },
+        { id: 'snooze-resume', label: texts.menu.snoozeResume, enabled: snoozed, click: () => actions.resume() },
+      ],
+    },
+    { type: 'separator' },
+    { id: 'status-page', label: texts.menu.statusPage, click: () => actions.openLink('status-page') },
+    { id: 'ticket', label: texts.menu.ticket, click: () => actions.openLink('ticket') },
+    { id: 'chat', label: texts.menu.chat, click: () => actions.openLink('chat') },
+    { id: 'follow', label: texts.menu.follow, submenu: followItems(model, actions) },
+    { type: 'separator' },
+    { id: 'settings', label: texts.menu.settings, click: () => actions.show({ kind: 'view', view: 'settings' }) },
+  );
+  if (model.launchAtLogin !== null) {
+    const enabled = model.launchAtLogin;
+    template.push({
+      id: 'launch-at-login',
+      label: texts.menu.launchAtLogin,
+      type: 'checkbox',
+      checked: enabled,
+      click: () => actions.setLaunchAtLogin(!enabled),
+    });
+  }
+  template.push({ type: 'separator' }, { id: 'quit', label: texts.menu.quit, click: () => actions.quit() });
+  return template;
+}

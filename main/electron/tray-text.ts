@@ -1,0 +1,60 @@
+// The tray in words: the tooltip and the menu's first line. Colour is never the only signal,
+// so everything the icon says is said here too.
+import type { Incident, StatusSnapshot } from '../core/model';
+import type { Texts } from './texts';
+
+/** Windows cuts tray tooltips at 127 characters. */
+const MAX_TOOLTIP = 127;
+const MAX_NAMED_SERVICES = 3;
+/** Short enough that three names and the count fit in the tooltip. */
+const MAX_SERVICE_NAME = 25;
+
+export function pageName(snapshot: StatusSnapshot): string {
+  const [only, ...others] = snapshot.sources;
+  return only !== undefined && others.length === 0 ? only.name : 'Gandi';
+}
+
+/** "Gandi: major outage" */
+export function overallLine(snapshot: StatusSnapshot, texts: Texts): string {
+  return `${pageName(snapshot)}: ${texts.level[snapshot.overall]}`;
+}
+
+export function isOpenIncident(incident: Incident): boolean {
+  return incident.status !== 'resolved' && incident.status !== 'postmortem';
+}
+
+/** Newest successful fetch over all sources, or null when nothing was ever fetched. */
+export function lastUpdate(snapshot: StatusSnapshot): Date | null {
+  let newest: number | null = null;
+  for (const source of snapshot.sources) {
+    if (source.fetchedAt === null) continue;
+    const time = Date.parse(source.fetchedAt);
+    if (!Number.isNaN(time) && (newest === null || time > newest)) newest = time;
+  }
+  return newest === null ? null : new Date(newest);
+}
+
+/** "Gandi: major outage - PAAS LU-BI1; 1 maintenance upcoming" */
+export function describeTray(snapshot: StatusSnapshot, texts: Texts): string {
+  const affected = snapshot.sources.flatMap((source) =>
+    source.services.filter((service) => service.status !== 'operational').map((service) => service.name),
+  );
+  let head = overallLine(snapshot, texts);
+  if (affected.length > 0 && snapshot.overall !== 'operational') {
+    const named = affected
+      .slice(0, MAX_NAMED_SERVICES)
+      .map((name) => (name.length <= MAX_SERVICE_NAME ? name : `${name.slice(0, MAX_SERVICE_NAME - 1)}…`))
+      .join(', ');
+    const rest = affected.length - MAX_NAMED_SERVICES;
+    head += ` - ${rest > 0 ? `${named} ${texts.andMore(rest)}` : named}`;
+  }
+  const parts = [head];
+  const maintenances = snapshot.sources.flatMap((source) => source.maintenances);
+  const inProgress = maintenances.filter((m) => m.status === 'in_progress').length;
+  const upcoming = maintenances.filter((m) => m.status === 'scheduled').length;
+  if (inProgress > 0) parts.push(texts.maintenancesInProgress(inProgress));
+  if (upcoming > 0) parts.push(texts.maintenancesUpcoming(upcoming));
+  if (snapshot.sources.some((source) => source.stale)) parts.push(texts.unreachable);
+  const tooltip = parts.join('; ');
+  return tooltip.length <= MAX_TOOLTIP ? tooltip : `${tooltip.slice(0, MAX_TOOLTIP - 1)}…`;
+}

@@ -1,0 +1,100 @@
+// The status window: created on demand (the app lives in the tray), closed for real when the
+// user closes it, reopened at its last size, and able to open on one incident.
+import { BrowserWindow, type WebContents } from 'electron';
+import { PUSH, type ShowTarget } from '../../preload/contract';
+import { hardenWebContents, secureWebPreferences } from './security';
+import type { WindowStateStore } from './window-state';
+
+export interface StatusWindow {
+  /** Shows (creating it if needed) and, with a target, asks the page to show that item. */
+  show(target?: ShowTarget): Promise<void>;
+  /** Pushes to the page if it is loaded; a page that loads later asks for the whole state. */
+  send(channel: string, payload: unknown): void;
+  webContents(): WebContents | null;
+  close(): void;
+}
+
+export interface StatusWindowOptions {
+  indexHtml: string;
+  preloadPath: string;
+  stateStore: WindowStateStore;
+  title: string;
+  icon?: string;
+  onWarning?: (message: string) => void;
+}
+
+export function createStatusWindow(options: StatusWindowOptions): StatusWindow {
+  let window: BrowserWindow | null = null;
+  let creating: Promise<BrowserWindow> | null = null;
+  let loaded = false;
+  let pendingTarget: ShowTarget | null = null;
+
+  async function create(): Promise<BrowserWindow> {
+    const state = await options.stateStore.load();
+    const created = new BrowserWindow({
+      width: state.width,
+      height: state.height,
+      x: state.x,
+      y: state.y,
+      minWidth: 360,
+      minHeight: 300,
+      show: false,
+      title: options.title,
+      icon: options.icon,
+      autoHideMenuBar: true,
+      webPreferences: secureWebPreferences(options.preloadPath),
+    });
+    hardenWebContents(created.webContents);
+    if (state.maximized) created.maximize();
+    created.once('ready-to-show', () => created.show());
+    created.webContents.on('did-finish-load', () => {
+      loaded = true;
+      if (pendingTarget !== null) created.webContents.send(PUSH.show, pendingTarget);
+      pendingTarget = null;
+    });
+    created.on('close', () => {
+      const bounds = created.getNormalBounds();
+      void options.stateStore
+        .save({ ...bounds, maximized: created.isMaximized() })
+        .catch((error: unknown) => options.onWarning?.(`Cannot save the window size: ${String(error)}`));
+    });
+    created.on('closed', () => {
+      window = null;
+      loaded = false;
+    });
+    created.loadFile(options.indexHtml).catch((error: unknown) => {
+      options.onWarning?.(`Cannot load the window page ${options.indexHtml}: ${String(error)}`);
+    });
+    return created;
+  }
+
+  return {
+    async show(target) {
+      if (window === null || window.isDestroyed()) {
+        if (target !== undefined) pendingTarget = target;
+        creating ??= create();
+        try {
+          window = await creating;
+        } finally {
+          creating = null;
+        }
+        return;
+      }
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+      if (target === undefined) return;
+      if (loaded) window.webContents.send(PUSH.show, target);
+      else pendingTarget = target;
+    },
+    send(channel, payload) {
+      if (window !== null && !window.isDestroyed() && loaded) window.webContents.send(channel, payload);
+    },
+    webContents() {
+      return window !== null && !window.isDestroyed() ? window.webContents : null;
+    },
+    close() {
+      if (window !== null && !window.isDestroyed()) window.close();
+    },
+  };
+}

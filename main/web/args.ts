@@ -1,0 +1,107 @@
+// Command line of the dashboard: `npm run web -- [--url URL]... [--port P] [--host H] [--settings FILE] [--state FILE]`.
+
+export interface DashboardArgs {
+  urls: string[];
+  port: number;
+  /** Interface to bind; loopback unless the user asks for more. */
+  host: string;
+  /** True when --host was given: the Host header check then also accepts that name. */
+  hostGiven: boolean;
+  settingsFile: string | null;
+  stateFile: string | null;
+  help: boolean;
+}
+
+export type ParseResult = { ok: true; args: DashboardArgs } | { ok: false; error: string };
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export const USAGE = `Usage: npm run web -- [options]
+
+Serves the Gandi Status window as a web page, fed by the same status core as the tray app.
+
+Options:
+  --url URL        status page to watch (repeatable; default: from settings, https://status.gandi.net)
+  --port P         port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host H         interface to bind (default ${DEFAULT_HOST}; only loopback is safe without a proxy)
+  --settings FILE  keep settings in this JSON file (default: in memory only)
+  --state FILE     keep the last data and what was announced in this file (default: in memory only)
+  -h, --help       show this help`;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const protocol = new URL(value).protocol;
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Parses argv (without node and the script); never throws, so the entry point can print one clear line. */
+export function parseDashboardArgs(argv: readonly string[]): ParseResult {
+  const args: DashboardArgs = {
+    urls: [],
+    port: DEFAULT_PORT,
+    host: DEFAULT_HOST,
+    hostGiven: false,
+    settingsFile: null,
+    stateFile: null,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const raw = argv[i] ?? '';
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    const takeValue = (): string | null => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) return null;
+      i += 1;
+      return next;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        args.help = true;
+        break;
+      case '--url': {
+        const value = takeValue();
+        if (value === null) return { ok: false, error: '--url needs a value' };
+        if (!isHttpUrl(value)) return { ok: false, error: `--url ${value}: not an http(s) URL` };
+        args.urls.push(value.replace(/\/+$/, ''));
+        break;
+      }
+      case '--port': {
+        const value = takeValue();
+        const port = value !== null && /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          return { ok: false, error: `--port must be a number from 0 to 65535 (got ${value ?? 'nothing'})` };
+        }
+        args.port = port;
+        break;
+      }
+      case '--host': {
+        const value = takeValue();
+        if (value === null || value.trim() === '' || /[\s/]/.test(value)) {
+          return { ok: false, error: '--host needs a host name or address' };
+        }
+        args.host = value;
+        args.hostGiven = true;
+        break;
+      }
+      case '--settings':
+      case '--state': {
+        const value = takeValue();
+        if (value === null || value === '') return { ok: false, error: `${flag} needs a file name` };
+        if (flag === '--settings') args.settingsFile = value;
+        else args.stateFile = value;
+        break;
+      }
+      default:
+        return { ok: false, error: `unknown option ${raw} (see --help)` };
+    }
+  }
+  if (args.urls.length > 10) return { ok: false, error: 'at most 10 --url' };
+  return { ok: true, args };
+}

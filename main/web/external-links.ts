@@ -1,0 +1,64 @@
+// Turns what the page asks to open into a URL: the page names a target, never a URL, and the answer
+// is checked against an allow-list, so a compromised page cannot send a user anywhere it likes.
+import type { StatusSnapshot } from '../core/model';
+import type { ExternalTarget, Settings } from '../../preload/contract';
+
+export type ResolvedLink = { ok: true; url: string } | { ok: false; error: string };
+
+/** Statuspage's short links for incidents live here. */
+const STATUSPAGE_HOSTS = new Set(['stspg.io']);
+
+function parse(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An incident or maintenance page may be opened when it is https on the source's own host (or
+ * Statuspage's short-link host), or exactly the source's origin (a local http mirror or simulator).
+ */
+export function statusLinkAllowed(link: string, sourceUrl: string): boolean {
+  const target = parse(link);
+  const source = parse(sourceUrl);
+  if (target === null || source === null) return false;
+  if (target.username !== '' || target.password !== '') return false;
+  if (target.origin === source.origin) return true;
+  return target.protocol === 'https:' && (target.hostname === source.hostname || STATUSPAGE_HOSTS.has(target.hostname));
+}
+
+export function resolveExternalTarget(target: ExternalTarget, settings: Settings, snapshot: StatusSnapshot): ResolvedLink {
+  switch (target.kind) {
+    case 'status-page':
+      return httpsOnly(settings.links.statusPage);
+    case 'help':
+      return httpsOnly(settings.links.helpCenter);
+    case 'ticket':
+      return httpsOnly(settings.links.ticket);
+    case 'chat':
+      return httpsOnly(settings.links.chat);
+    case 'incident':
+    case 'maintenance': {
+      const source = snapshot.sources.find((candidate) => candidate.url === target.sourceUrl);
+      if (!source) return { ok: false, error: 'unknown source' };
+      const item =
+        target.kind === 'incident'
+          ? source.incidents.find((incident) => incident.id === target.id)
+          : source.maintenances.find((maintenance) => maintenance.id === target.id);
+      if (!item) return { ok: false, error: `unknown ${target.kind}` };
+      if (!statusLinkAllowed(item.url, source.url)) return { ok: false, error: 'link not allowed' };
+      return { ok: true, url: item.url };
+    }
+  }
+}
+
+/** Links from settings were validated as https on the way in; check again, they are what a user clicks. */
+function httpsOnly(value: string): ResolvedLink {
+  const url = parse(value);
+  if (url === null || url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
+    return { ok: false, error: 'link not allowed' };
+  }
+  return { ok: true, url: value };
+}

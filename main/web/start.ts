@@ -1,0 +1,96 @@
+// Wires the dashboard: settings (file or memory), the status core on Node's fetch, the HTTP server.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createStatusCore } from '../core/status-core';
+import { createFileStateStore } from '../core/state-store';
+import type { PersistedState, SourceConfig, StateStore } from '../core/ports';
+import type { AppInfo, Settings } from '../../preload/contract';
+import { name as packageName, version } from '../../package.json';
+import type { DashboardArgs } from './args';
+import { listenDashboard, type ListeningDashboard } from './dashboard';
+import { createSettingsController, loadSettingsFile } from './settings-controller';
+
+export interface StartOptions {
+  args: DashboardArgs;
+  /** Folder of the renderer build; found next to the server by default. */
+  staticRoot?: string;
+  onWarning?: (message: string) => void;
+}
+
+export interface RunningDashboard extends ListeningDashboard {
+  /** Stops polling (state saved) and closes the server. */
+  stop(): Promise<void>;
+}
+
+/** The renderer build, wherever the server runs from: dist/web (bundled) or main/web (sources). */
+export function findStaticRoot(here: string): string {
+  const candidates = [path.resolve(here, '../renderer'), path.resolve(here, '../../dist/renderer')];
+  return candidates.find((candidate) => existsSync(path.join(candidate, 'index.html'))) ?? candidates[0] ?? here;
+}
+
+function memoryStateStore(): StateStore {
+  let kept: PersistedState | null = null;
+  return {
+    load: async () => kept,
+    save: async (state) => {
+      kept = state;
+    },
+  };
+}
+
+function sourcesOf(settings: Settings): SourceConfig[] {
+  return settings.sources.map((source) => ({ url: source.url, kind: source.kind, intervalSeconds: settings.pollIntervalSeconds }));
+}
+
+export async function startDashboardServer(options: StartOptions): Promise<RunningDashboard> {
+  const { args } = options;
+  const warn = options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const loaded = await loadSettingsFile(args.settingsFile);
+  if (!loaded.ok) throw new Error(loaded.error);
+  // --url wins over the settings file for this run (and is saved only if the user saves settings).
+  const initial: Settings =
+    args.urls.length > 0 ? { ...loaded.settings, sources: args.urls.map((url) => ({ url, kind: 'auto' as const })) } : loaded.settings;
+  const settings = createSettingsController({ initial, file: args.settingsFile });
+
+  const core = createStatusCore({
+    sources: sourcesOf(initial),
+    fetch: (url, init) => fetch(url, init),
+    now: () => new Date(),
+    store: args.stateFile === null ? memoryStateStore() : createFileStateStore(args.stateFile, { onWarning: warn }),
+    reminderMinutes: initial.notifications.reminderMinutes,
+    onWarning: warn,
+  });
+  let applied = JSON.stringify(sourcesOf(initial));
+  const unsubscribe = settings.subscribe(async (next) => {
+    const sources = sourcesOf(next);
+    if (JSON.stringify(sources) === applied) return;
+    applied = JSON.stringify(sources);
+    await core.updateSources(sources).catch((error: unknown) => warn(`could not apply the new sources: ${String(error)}`));
+  });
+
+  const info: AppInfo = {
+    name: packageName === 'gandi-status-tray' ? 'Gandi Status' : packageName,
+    version,
+    platform: 'web',
+    locale: Intl.DateTimeFormat().resolvedOptions().locale,
+  };
+  const listening = await listenDashboard({
+    port: args.port,
+    host: args.host,
+    hostGiven: args.hostGiven,
+    staticRoot: options.staticRoot ?? findStaticRoot(__dirname),
+    status: core,
+    settings,
+    info,
+  });
+  // The first poll runs in the background: the page is served at once and fills in when data comes.
+  core.start().catch((error: unknown) => warn(`the status core did not start: ${String(error)}`));
+  return {
+    ...listening,
+    async stop() {
+      unsubscribe();
+      await listening.close();
+      await core.stop();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// The only place the store is fed: the bridge's initial state, then whatever main pushes.
+// Everything is checked on the way in (see validate.ts).
+import type { GandiStatusApi } from '../../preload/contract';
+import type { AppStoreApi } from './store';
+import { checkAppState, checkEvent, checkSettings, checkShowTarget, checkSnapshot } from './validate';
+
+function describe(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return typeof error === 'string' && error ? error : 'unknown error';
+}
+
+/** Subscribes the store to the bridge and loads the current state. Returns a disconnect. */
+export function connectBridge(api: GandiStatusApi, store: AppStoreApi): () => void {
+  let connected = true;
+  let pushedSnapshot = false;
+  const actions = () => store.getState();
+
+  // Listen first, so nothing pushed while getState is on its way is lost.
+  const unsubscribers = [
+    api.onState((value) => {
+      const checked = checkSnapshot(value);
+      if (checked.ok) {
+        pushedSnapshot = true;
+        actions().receiveSnapshot(checked.value);
+      } else {
+        actions().connectionFailed(checked.error);
+      }
+    }),
+    api.onEvent((value) => {
+      const checked = checkEvent(value);
+      if (checked.ok) actions().receiveEvent(checked.value);
+    }),
+    api.onSettings((value) => {
+      const checked = checkSettings(value);
+      if (checked.ok) actions().receiveSettings(checked.value);
+    }),
+    api.onShow((value) => {
+      const checked = checkShowTarget(value);
+      if (checked.ok) actions().show(checked.value);
+    }),
+  ];
+
+  actions().connecting();
+  api.getState().then(
+    (value) => {
+      if (!connected) return;
+      const checked = checkAppState(value);
+      if (!checked.ok) {
+        actions().connectionFailed(checked.error);
+        return;
+      }
+      const current = actions().snapshot;
+      actions().receiveAppState(checked.value);
+      // A snapshot pushed meanwhile is newer than the one getState answered with.
+      if (pushedSnapshot && current) actions().receiveSnapshot(current);
+      actions().receiveSettings(checked.value.settings);
+    },
+    (error: unknown) => {
+      if (connected) actions().connectionFailed(describe(error));
+    },
+  );
+
+  return () => {
+    connected = false;
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}
+
+/** A bridge that answers nothing, for when no real one can be had: the window shows why. */
+export function unavailableBridge(reason: string): GandiStatusApi {
+  const fail = () => Promise.reject(new Error(reason));
+  const silent = () => () => undefined;
+  return {
+    getState: fail,
+    onState: silent,
+    onEvent: silent,
+    onSettings: silent,
+    onShow: silent,
+    refresh: fail,
+    openExternal: () => Promise.resolve(false),
+    getSettings: fail,
+    setSettings: () => Promise.resolve({ ok: false, error: reason }),
+    copyText: () => Promise.resolve(false),
+  };
+}
+
+// Only the browser dashboard needs the HTTP bridge; a glob keeps the build working without it
+// and loads it lazily, so the desktop window never ships it in its first chunk.
+const httpBridgeModules = import.meta.glob<{ createHttpBridge: (baseUrl: string) => GandiStatusApi }>(
+  './http-bridge.ts',
+);
+
+/** `window.gandiStatus` in the desktop app, the HTTP + SSE bridge in a browser. */
+export async function resolveBridge(win: Window): Promise<GandiStatusApi> {
+  const desktop = (win as Partial<Window>).gandiStatus;
+  if (desktop) return desktop;
+  const load = httpBridgeModules['./http-bridge.ts'];
+  if (!load) return unavailableBridge('this build has no browser connection');
+  try {
+    const module = await load();
+    return module.createHttpBridge(win.location.origin);
+  } catch (error) {
+    return unavailableBridge(describe(error));
+  }
+}

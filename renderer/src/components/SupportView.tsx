@@ -1,0 +1,151 @@
+// Gandi's procedure before contacting support: 1) incident or maintenance? 2) account causes,
+// 3) contact (ticket, chat with its hours in the user's time zone, a summary to paste).
+import { useState } from 'react';
+import { useApi, useAppStore, useI18n } from '../context';
+import type { MessageKey } from '../i18n/messages';
+import { orderedIncidents, orderedMaintenances } from '../selectors';
+import { buildTicketSummary } from '../summary';
+import { chatHoursAt } from '../time/chat-hours';
+import { formatClock, formatRelative, parseTime, sameLocalDay } from '../time/format';
+import { systemTimeZone } from '../time/zones';
+import { IncidentBadge, LevelBadge, MaintenanceBadge } from './Badges';
+import { CopyIcon, ExternalIcon } from './Icons';
+
+const ACCOUNT_CAUSES: MessageKey[] = [
+  'support.cause.domainExpired',
+  'support.cause.dnsChange',
+  'support.cause.instancePaused',
+  'support.cause.credit',
+  'support.cause.mailQuota',
+];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function SupportView() {
+  const { t } = useI18n();
+  return (
+    <div className="view support">
+      <p className="intro">{t('support.intro')}</p>
+      <ol className="steps">
+        <li className="step">
+          <h2 className="step-title">{t('support.step1')}</h2>
+          <LiveStatus />
+        </li>
+        <li className="step">
+          <h2 className="step-title">{t('support.step2')}</h2>
+          <p>{t('support.step2Intro')}</p>
+          <ul className="checklist">
+            {ACCOUNT_CAUSES.map((key) => (
+              <li key={key}>{t(key)}</li>
+            ))}
+          </ul>
+        </li>
+        <li className="step">
+          <h2 className="step-title">{t('support.step3')}</h2>
+          <Contact />
+        </li>
+      </ol>
+    </div>
+  );
+}
+
+function LiveStatus() {
+  const { t } = useI18n();
+  const snapshot = useAppStore((state) => state.snapshot);
+  const show = useAppStore((state) => state.show);
+  const { open } = orderedIncidents(snapshot);
+  const maintenances = orderedMaintenances(snapshot);
+  const now = useAppStore((state) => state.now);
+  // Step 1 is about right now: running maintenance, and what starts within the next day.
+  const soon = maintenances.scheduled.filter(({ item }) => {
+    const start = parseTime(item.scheduledFor);
+    return start !== null && start - now < DAY_MS;
+  });
+  const current = [...maintenances.in_progress, ...soon];
+  const known = snapshot !== null && snapshot.sources.length > 0 && snapshot.overall !== 'unknown';
+
+  return (
+    <div className="live" aria-live="polite">
+      <p>
+        <LevelBadge level={known ? snapshot.overall : 'unknown'} />
+      </p>
+      {!known ? <p>{t('support.step1Unknown')}</p> : null}
+      {known && open.length === 0 && current.length === 0 ? <p>{t('support.step1None')}</p> : null}
+      {open.length + current.length > 0 ? (
+        <ul className="live-list">
+          {open.map(({ source, item }) => (
+            <li key={`i-${source.url}-${item.id}`}>
+              <button type="button" className="text-button" onClick={() => show({ kind: 'incident', sourceUrl: source.url, id: item.id })}>
+                {item.title}
+              </button>
+              <IncidentBadge status={item.status} impact={item.impact} />
+            </li>
+          ))}
+          {current.map(({ source, item }) => (
+            <li key={`m-${source.url}-${item.id}`}>
+              <button type="button" className="text-button" onClick={() => show({ kind: 'maintenance', sourceUrl: source.url, id: item.id })}>
+                {item.title}
+              </button>
+              <MaintenanceBadge status={item.status} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function Contact() {
+  const { t, lang, zone } = useI18n();
+  const api = useApi();
+  const now = useAppStore((state) => state.now);
+  const snapshot = useAppStore((state) => state.snapshot);
+  const settings = useAppStore((state) => state.settings);
+  const info = useAppStore((state) => state.info);
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  const userZone = zone.timeZone ?? systemTimeZone();
+  const hours = chatHoursAt(now);
+  const localZone = { ...zone, timeZone: userZone };
+  const start = formatClock(hours.opensAt, localZone);
+  const endClock = formatClock(hours.closesAt, localZone);
+  const end = sameLocalDay(hours.opensAt, hours.closesAt, localZone) ? endClock : `${endClock} ${t('support.nextDay')}`;
+
+  const copy = async () => {
+    const text = buildTicketSummary({ snapshot, settings, info, now, t, zone: localZone });
+    const ok = await api.copyText(text).catch(() => false);
+    setCopyState(ok ? 'copied' : 'failed');
+  };
+
+  return (
+    <div className="contact">
+      <div className="contact-buttons">
+        <button type="button" className="button primary" onClick={() => void api.openExternal({ kind: 'ticket' })}>
+          {t('support.ticket')}
+          <ExternalIcon />
+        </button>
+        <button type="button" className="button" onClick={() => void api.openExternal({ kind: 'chat' })}>
+          {t('support.chat')}
+          <ExternalIcon />
+        </button>
+      </div>
+      <p className="hint">{t('support.chatWhere')}</p>
+      <p className="chat-hours">
+        <span className={hours.open ? 'badge chat-open' : 'badge chat-closed'}>
+          {hours.open ? t('support.chatOpen') : t('support.chatClosed')}
+        </span>{' '}
+        <span className="muted-text">
+          {t(hours.open ? 'support.chatClosesIn' : 'support.chatOpensIn', { in: formatRelative(hours.nextChangeAt, now, lang) })}
+        </span>
+      </p>
+      <p className="hint">{t('support.chatHours', { start, end, zone: userZone })}</p>
+      <button type="button" className="button" onClick={() => void copy()}>
+        <CopyIcon />
+        {t('support.copy')}
+      </button>
+      <p className="copy-result" role="status">
+        {copyState === 'copied' ? t('support.copied') : copyState === 'failed' ? t('support.copyFailed') : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// The sections as a WAI-ARIA tablist: arrow keys, Home and End move and select.
+import { useRef, type KeyboardEvent } from 'react';
+import { useAppStore, useI18n } from '../context';
+import { orderedIncidents } from '../selectors';
+import { VIEWS, type ViewId } from '../store/ui';
+
+export const tabId = (view: ViewId) => `tab-${view}`;
+export const panelId = (view: ViewId) => `panel-${view}`;
+
+export function Tabs() {
+  const { t } = useI18n();
+  const view = useAppStore((state) => state.view);
+  const setView = useAppStore((state) => state.setView);
+  const openCount = useAppStore((state) => orderedIncidents(state.snapshot).open.length);
+  const refs = useRef(new Map<ViewId, HTMLButtonElement>());
+
+  const move = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = VIEWS.indexOf(view);
+    const targets: Record<string, number> = {
+      ArrowRight: (index + 1) % VIEWS.length,
+      ArrowLeft: (index - 1 + VIEWS.length) % VIEWS.length,
+      Home: 0,
+      End: VIEWS.length - 1,
+    };
+    const next = targets[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = VIEWS[next] ?? view;
+    setView(target);
+    refs.current.get(target)?.focus();
+  };
+
+  return (
+    <div className="tabs" role="tablist" aria-label={t('tab.label')} onKeyDown={move}>
+      {VIEWS.map((id) => (
+        <button
+          key={id}
+          ref={(element) => {
+            if (element) refs.current.set(id, element);
+            else refs.current.delete(id);
+          }}
+          type="button"
+          role="tab"
+          id={tabId(id)}
+          aria-controls={panelId(id)}
+          aria-selected={view === id}
+          tabIndex={view === id ? 0 : -1}
+          className="tab"
+          onClick={() => setView(id)}
+        >
+          {t(`tab.${id}`)}
+          {id === 'incidents' && openCount > 0 ? (
+            <span className="tab-count">
+              <span className="sr-only"> (</span>
+              {openCount}
+              <span className="sr-only">)</span>
+            </span>
+          ) : null}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// Status slice: what the main process last told us. Reducers are pure and exported for tests.
+import type { StateCreator } from 'zustand/vanilla';
+import type { ChangeEvent, StatusSnapshot } from '../../../main/core/model';
+import type { AppInfo, AppState } from '../../../preload/contract';
+import type { AppStore } from './index';
+
+export type Connection =
+  | { state: 'connecting' }
+  | { state: 'connected' }
+  | { state: 'failed'; error: string };
+
+export interface StatusData {
+  /** Null until the first picture arrives: the window then says so instead of guessing. */
+  snapshot: StatusSnapshot | null;
+  /** Newest last, capped, one per event key. */
+  recentEvents: ChangeEvent[];
+  info: AppInfo | null;
+  snoozedUntil: string | null;
+  connection: Connection;
+}
+
+export interface StatusSlice extends StatusData {
+  receiveAppState(state: AppState): void;
+  receiveSnapshot(snapshot: StatusSnapshot): void;
+  receiveEvent(event: ChangeEvent): void;
+  connectionFailed(error: string): void;
+  connecting(): void;
+}
+
+export const MAX_RECENT_EVENTS = 100;
+
+export const initialStatus: StatusData = {
+  snapshot: null,
+  recentEvents: [],
+  info: null,
+  snoozedUntil: null,
+  connection: { state: 'connecting' },
+};
+
+export function reduceSnapshot(data: StatusData, snapshot: StatusSnapshot): StatusData {
+  return { ...data, snapshot, connection: { state: 'connected' } };
+}
+
+/** Appends an event; an event whose key was already seen replaces the older copy. */
+export function reduceEvent(data: StatusData, event: ChangeEvent): StatusData {
+  const others = data.recentEvents.filter((seen) => seen.key !== event.key);
+  const recentEvents = [...others, event].slice(-MAX_RECENT_EVENTS);
+  return { ...data, recentEvents };
+}
+
+export function reduceAppState(data: StatusData, state: AppState): StatusData {
+  let next: StatusData = {
+    ...data,
+    info: state.info,
+    snoozedUntil: state.snoozedUntil,
+    recentEvents: [],
+  };
+  next = reduceSnapshot(next, state.snapshot);
+  for (const event of state.recentEvents) next = reduceEvent(next, event);
+  // Events pushed while getState was on its way are newer than its list: keep them.
+  for (const event of data.recentEvents) next = reduceEvent(next, event);
+  return next;
+}
+
+export function reduceConnectionFailed(data: StatusData, error: string): StatusData {
+  return { ...data, connection: { state: 'failed', error } };
+}
+
+export const createStatusSlice: StateCreator<AppStore, [], [], StatusSlice> = (set) => ({
+  ...initialStatus,
+  receiveAppState: (state) => set((store) => reduceAppState(store, state)),
+  receiveSnapshot: (snapshot) => set((store) => reduceSnapshot(store, snapshot)),
+  receiveEvent: (event) => set((store) => reduceEvent(store, event)),
+  connectionFailed: (error) => set((store) => reduceConnectionFailed(store, error)),
+  connecting: () => set({ connection: { state: 'connecting' } }),
+});

@@ -1,0 +1,74 @@
+// UI slice: which view is shown, what is highlighted, the services filter, and the ticking clock.
+import type { StateCreator } from 'zustand/vanilla';
+import type { ShowTarget } from '../../../preload/contract';
+import type { AppStore } from './index';
+
+export const VIEWS = ['overview', 'incidents', 'maintenances', 'support', 'settings'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export interface Highlight {
+  kind: 'incident' | 'maintenance';
+  sourceUrl: string;
+  id: string;
+  /** Bumped on every request so showing the same item twice scrolls to it again. */
+  seq: number;
+}
+
+export interface UiData {
+  view: ViewId;
+  highlight: Highlight | null;
+  serviceFilter: string;
+  /** Keys of collapsed service groups (`sourceUrl|group`). */
+  collapsedGroups: string[];
+  /** Epoch ms, advanced by `tick`, so every "x ago" on screen agrees. */
+  now: number;
+}
+
+export interface UiSlice extends UiData {
+  setView(view: ViewId): void;
+  show(target: ShowTarget): void;
+  setServiceFilter(filter: string): void;
+  toggleGroup(key: string): void;
+  tick(): void;
+}
+
+export function reduceShow(data: UiData, target: ShowTarget): UiData {
+  if (target.kind === 'view') return { ...data, view: target.view, highlight: null };
+  return {
+    ...data,
+    view: target.kind === 'incident' ? 'incidents' : 'maintenances',
+    highlight: {
+      kind: target.kind,
+      sourceUrl: target.sourceUrl,
+      id: target.id,
+      seq: (data.highlight?.seq ?? 0) + 1,
+    },
+  };
+}
+
+export function reduceToggleGroup(data: UiData, key: string): UiData {
+  const collapsed = data.collapsedGroups.includes(key);
+  return {
+    ...data,
+    collapsedGroups: collapsed ? data.collapsedGroups.filter((k) => k !== key) : [...data.collapsedGroups, key],
+  };
+}
+
+export function createUiSlice(clock: () => number): StateCreator<AppStore, [], [], UiSlice> {
+  return (set, get) => ({
+    view: 'overview',
+    highlight: null,
+    serviceFilter: '',
+    collapsedGroups: [],
+    now: clock(),
+    setView: (view) => set({ view, highlight: null }),
+    show: (target) => set((store) => reduceShow(store, target)),
+    setServiceFilter: (serviceFilter) => set({ serviceFilter }),
+    toggleGroup: (key) => set((store) => reduceToggleGroup(store, key)),
+    tick: () => {
+      const now = clock();
+      // A whole-second change is all the display needs; skipping the rest spares re-renders.
+      if (Math.floor(now / 1000) !== Math.floor(get().now / 1000)) set({ now });
+    },
+  });
+}

@@ -1,0 +1,71 @@
+// The text a user pastes into a support ticket: what the status page says right now, from their side.
+import type { StatusSnapshot } from '../../main/core/model';
+import type { AppInfo, Settings } from '../../preload/contract';
+import type { Translate } from './i18n/messages';
+import { isOpenIncident, serviceNames } from './selectors';
+import { formatDateTime, type DisplayZone } from './time/format';
+
+export interface SummaryInput {
+  snapshot: StatusSnapshot | null;
+  settings: Settings | null;
+  info: AppInfo | null;
+  now: number;
+  t: Translate;
+  zone: DisplayZone;
+}
+
+export function buildTicketSummary(input: SummaryInput): string {
+  const { snapshot, settings, info, now, t, zone } = input;
+  const when = (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? formatDateTime(Date.parse(iso), zone, now) : '—');
+  const followed = new Set(settings?.followedServices ?? []);
+  const lines: string[] = [t('summary.title')];
+  lines.push(`${t('summary.time')}: ${formatDateTime(now, zone, now)} (${new Date(now).toISOString()})`);
+  const overall = snapshot && snapshot.sources.length > 0 ? snapshot.overall : 'unknown';
+  lines.push(`${t('summary.state')}: ${t(`overall.${overall}`)}`);
+
+  for (const source of snapshot?.sources ?? []) {
+    let line = `${t('summary.source')}: ${source.name} (${source.url}): ${t(`level.${source.overall}`)}`;
+    if (source.stale) {
+      line += `, ${t('summary.stale', { time: when(source.fetchedAt), error: source.error ?? t('header.unknownError') })}`;
+    }
+    lines.push(line);
+  }
+
+  const open = (snapshot?.sources ?? []).flatMap((source) =>
+    source.incidents.filter(isOpenIncident).map((incident) => ({ source, incident })),
+  );
+  // With followed services, only what touches them; otherwise every open incident.
+  const relevant = followed.size > 0 ? open.filter(({ incident }) => incident.services.some((id) => followed.has(id))) : open;
+  lines.push('', `${t(followed.size > 0 ? 'summary.incidents' : 'summary.allIncidents')}:`);
+  if (relevant.length === 0) lines.push(`- ${t('summary.noIncidents')}`);
+  for (const { source, incident } of relevant) {
+    const names = serviceNames(source, incident.services).join(', ') || t('incidents.noServices');
+    lines.push(
+      `- ${incident.title} — ${t(`incidentStatus.${incident.status}`)}, ${t('incidents.impact')}: ${t(`impact.${incident.impact}`)}`,
+      `  ${t('incidents.affects')}: ${names}`,
+      `  ${t('incidents.started')}: ${when(incident.startedAt)}; ${t('incidents.updated')}: ${when(incident.updatedAt)}`,
+      `  ${incident.url}`,
+    );
+  }
+
+  const ongoing = (snapshot?.sources ?? []).flatMap((source) =>
+    source.maintenances.filter((m) => m.status === 'in_progress').map((maintenance) => ({ source, maintenance })),
+  );
+  if (ongoing.length > 0) {
+    lines.push('', `${t('summary.maintenances')}:`);
+    for (const { source, maintenance } of ongoing) {
+      const names = serviceNames(source, maintenance.services).join(', ');
+      lines.push(`- ${maintenance.title} (${when(maintenance.scheduledFor)} – ${when(maintenance.scheduledUntil)})${names ? `: ${names}` : ''}`);
+    }
+  }
+
+  if (followed.size > 0) {
+    const states = (snapshot?.sources ?? []).flatMap((source) =>
+      source.services.filter((s) => followed.has(s.id)).map((s) => `${s.name} (${t(`level.${s.status}`)})`),
+    );
+    lines.push('', `${t('summary.followed')}: ${states.join(', ') || t('settings.noneSelected')}`);
+  }
+
+  lines.push('', `${t('summary.app')}: ${info ? `${info.name} ${info.version} (${info.platform})` : '—'}`);
+  return lines.join('\n');
+}

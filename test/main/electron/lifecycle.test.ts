@@ -1,0 +1,232 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CoreUpdate, StatusSnapshot } from '../../../main/core/model';
+import type { CoreListener, SourceConfig } from '../../../main/core/ports';
+import type { CoreConfig } from '../../../main/electron/status-app';
+import { INVOKE, PUSH, type AppState } from '../../../preload/contract';
+import {
+  app,
+  FakeBrowserWindow,
+  FakeMenu,
+  FakeNotification,
+  ipcMain,
+  lastTray,
+  lastWindow,
+  net,
+  powerMonitor,
+  resetFakeElectron,
+  settle,
+  shell,
+  state,
+  until,
+  windowLoaded,
+} from './fake-electron';
+import { incident, incidentEvent, service, snapshot, SOURCE } from './fixtures';
+
+vi.mock('electron', () => import('./fake-electron').then((m) => m.electronModule));
+vi.mock('node-notifier', () => ({ default: { notify: vi.fn() } }));
+const { runApp } = await import('../../../main/electron/lifecycle');
+
+function fakeCore() {
+  const listeners = new Set<CoreListener>();
+  let current: StatusSnapshot = snapshot('unknown', { fetchedAt: null });
+  return {
+    configs: [] as CoreConfig[],
+    start: vi.fn(async () => undefined),
+    stop: vi.fn(async () => undefined),
+    refreshNow: vi.fn(async () => undefined),
+    updateSources: vi.fn(async (_sources: SourceConfig[]) => undefined),
+    getSnapshot: () => current,
+    subscribe(listener: CoreListener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    push(update: CoreUpdate) {
+      current = update.snapshot;
+      for (const listener of listeners) listener(update);
+    },
+  };
+}
+
+function menuItem(id: string): MenuItemConstructorOptions {
+  const search = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions | null => {
+    for (const item of items) {
+      if (item.id === id) return item;
+      const inner = Array.isArray(item.submenu) ? search(item.submenu) : null;
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const found = search((lastTray().menu as FakeMenu).template as MenuItemConstructorOptions[]);
+  if (!found) throw new Error(`no menu item ${id}`);
+  return found;
+}
+const click = (id: string) => (menuItem(id).click as () => void)();
+
+const outage = (): CoreUpdate => ({
+  snapshot: snapshot('major_outage', {
+    services: [service('paas', 'PAAS LU-BI1', 'major_outage')],
+    incidents: [incident('i1', 'PAAS LU-BI1 down', { services: ['paas'] })],
+  }),
+  events: [incidentEvent('incident.opened', 'i1', 'PAAS LU-BI1 down', ['paas'])],
+});
+
+describe('tray app life cycle', () => {
+  let core: ReturnType<typeof fakeCore>;
+  let warnings: string[];
+  const start = (platform: NodeJS.Platform = 'linux') =>
+    runApp({
+      platform,
+      createCore: (config) => {
+        core.configs.push(config);
+        return core;
+      },
+      createStateStore: () => ({ load: async () => null, save: async () => undefined }),
+      warn: (message) => warnings.push(message),
+    });
+
+  beforeEach(async () => {
+    resetFakeElectron();
+    state.userData = await mkdtemp(path.join(tmpdir(), 'gandi-app-'));
+    core = fakeCore();
+    warnings = [];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(new Date(2026, 2, 10, 12, 0));
+  });
+  afterEach(async () => {
+    app.emit('before-quit', { preventDefault: () => undefined });
+    vi.useRealTimers();
+    await rm(state.userData, { recursive: true, force: true });
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    state.singleInstance = false;
+    expect(await start()).toBeNull();
+    expect(app.quit).toHaveBeenCalled();
+    expect(core.configs).toHaveLength(0);
+  });
+
+  it('starts to the tray with no window, no dock icon, and the core on net.fetch', async () => {
+    await start('darwin');
+    expect(app.dock.hide).toHaveBeenCalled();
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(lastTray().tooltip).toBe('Gandi: status unknown');
+    expect(core.start).toHaveBeenCalledTimes(1);
+    expect(core.configs[0]?.sources).toEqual([{ url: SOURCE, kind: 'auto', intervalSeconds: 60 }]);
+    await core.configs[0]?.fetch('https://status.gandi.net/api/v2/summary.json');
+    expect(net.fetch).toHaveBeenCalledWith('https://status.gandi.net/api/v2/summary.json', undefined);
+  });
+
+  it('shows the first instance window on a second launch, and stays in the tray when it closes', async () => {
+    await start();
+    app.emit('second-instance', {}, ['gandi-status'], '/');
+    const window = await windowLoaded();
+    expect(window.visible).toBe(true);
+    expect(window.loadedFile).toBe(path.join(state.appPath, 'dist', 'renderer', 'index.html'));
+    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    window.close();
+    app.emit('window-all-closed');
+    expect(app.quit).not.toHaveBeenCalled();
+    const file = path.join(state.userData, 'window-state.json');
+    await until(() => existsSync(file), 'the window state file');
+    expect(JSON.parse(await readFile(path.join(state.userData, 'window-state.json'), 'utf8'))).toMatchObject({ width: 960, height: 680 });
+  });
+
+  it('turns the tray red and notifies; a click opens the window on that incident', async () => {
+    await start('linux');
+    core.push(outage());
+    expect(path.basename(lastTray().image.path)).toBe('major_outage-32.png');
+    expect(lastTray().tooltip).toBe('Gandi: major outage - PAAS LU-BI1');
+    vi.advanceTimersByTime(3000);
+    const notification = FakeNotification.instances[0];
+    expect(notification?.options.title).toBe('New incident - Gandi');
+    notification?.click();
+    const window = await windowLoaded();
+    expect(window.webContents.send).toHaveBeenCalledWith(PUSH.show, { kind: 'incident', sourceUrl: SOURCE, id: 'i1' });
+  });
+
+  it('snoozed from the menu: no notification, but the tray still changes', async () => {
+    await start();
+    click('snooze-hour');
+    expect(menuItem('snoozed').label).toBe('Snoozed until 13:00');
+    core.push(outage());
+    vi.advanceTimersByTime(5000);
+    expect(FakeNotification.instances).toHaveLength(0);
+    expect(path.basename(lastTray().image.path)).toBe('major_outage-32.png');
+  });
+
+  it('refreshes from the menu, after resume and when the network comes back', async () => {
+    await start();
+    click('refresh');
+    powerMonitor.emit('resume');
+    expect(core.refreshNow).toHaveBeenCalledTimes(2);
+    state.online = false;
+    vi.advanceTimersByTime(15_000);
+    expect(core.refreshNow).toHaveBeenCalledTimes(2);
+    state.online = true;
+    vi.advanceTimersByTime(15_000);
+    expect(core.refreshNow).toHaveBeenCalledTimes(3);
+  });
+
+  it('Quit stops the core (which saves) before Electron quits', async () => {
+    await start();
+    click('quit');
+    expect(state.quitted).toBe(false);
+    await until(() => state.quitted, 'the quit');
+    expect(core.stop).toHaveBeenCalledTimes(1);
+    expect(state.quitted).toBe(true);
+    expect(lastTray().destroyed).toBe(true);
+  });
+
+  it('answers the window over IPC and applies settings', async () => {
+    await start();
+    core.push(outage());
+    app.emit('second-instance');
+    const window = await windowLoaded();
+    const fromWindow = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const appState = (await ipcMain.invoke(INVOKE.getState, fromWindow)) as AppState;
+    expect(appState.snapshot.overall).toBe('major_outage');
+    expect(appState.info.platform).toBe('electron');
+    expect(appState.recentEvents).toHaveLength(1);
+
+    await expect(ipcMain.invoke(INVOKE.openExternal, fromWindow, { kind: 'incident', sourceUrl: SOURCE, id: 'i1' })).resolves.toBe(true);
+    expect(shell.openExternal).toHaveBeenCalledWith(`${SOURCE}/incidents/i1`);
+
+    const next = { ...appState.settings, pollIntervalSeconds: 120, followedServices: ['paas'] };
+    await expect(ipcMain.invoke(INVOKE.setSettings, fromWindow, next)).resolves.toEqual({ ok: true, settings: next });
+    await settle();
+    expect(core.updateSources).toHaveBeenCalledWith([{ url: SOURCE, kind: 'auto', intervalSeconds: 120 }]);
+    expect(window.webContents.send).toHaveBeenCalledWith(PUSH.settings, next);
+    expect(JSON.parse(await readFile(path.join(state.userData, 'settings.json'), 'utf8'))).toEqual(next);
+    expect(menuItem('follow:paas').checked).toBe(true);
+
+    const refused = (await ipcMain.invoke(INVOKE.setSettings, fromWindow, { ...next, pollIntervalSeconds: 1 })) as { ok: boolean };
+    expect(refused.ok).toBe(false);
+    await expect(ipcMain.invoke(INVOKE.getState, { sender: {}, senderFrame: window.webContents.mainFrame })).rejects.toThrow(/not trusted/);
+  });
+
+  it('refuses links that leave the allow-list, even from settings', async () => {
+    await start();
+    app.emit('second-instance');
+    const window = await windowLoaded();
+    const fromWindow = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    await expect(ipcMain.invoke(INVOKE.openExternal, fromWindow, { kind: 'incident', sourceUrl: SOURCE, id: 'missing' })).resolves.toBe(false);
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    click('ticket');
+    await until(() => shell.openExternal.mock.calls.length > 0, 'the ticket link');
+    expect(shell.openExternal).toHaveBeenCalledWith('https://helpdesk.gandi.net/hc/en-us/requests/new');
+  });
+
+  it('launch at login follows the menu on macOS and Windows', async () => {
+    await start('win32');
+    expect(app.setAppUserModelId).toHaveBeenCalledWith('net.gandi.status-tray');
+    click('launch-at-login');
+    await until(() => app.setLoginItemSettings.mock.calls.length > 0, 'the login item');
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
+    expect(menuItem('launch-at-login').checked).toBe(true);
+  });
+});

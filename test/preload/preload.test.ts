@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { INVOKE, PUSH, type GandiStatusApi } from '../../preload/contract';
+import { exposed, ipcRenderer, resetFakeElectron } from '../main/electron/fake-electron';
+import { snapshot } from '../main/electron/fixtures';
+
+vi.mock('electron', () => import('../main/electron/fake-electron').then((m) => m.electronModule));
+
+// The preload runs once, like in a real window; what it exposed is kept before resets.
+await import('../../preload/preload');
+const exposedAtLoad = new Map(exposed);
+
+async function loadPreload(): Promise<GandiStatusApi> {
+  const api = exposedAtLoad.get('gandiStatus');
+  if (api === undefined) throw new Error('nothing exposed as gandiStatus');
+  return api as GandiStatusApi;
+}
+
+describe('preload bridge', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('exposes exactly the named API and nothing else (no ipcRenderer)', async () => {
+    const api = await loadPreload();
+    expect([...exposedAtLoad.keys()]).toEqual(['gandiStatus']);
+    expect(Object.keys(api).sort()).toEqual(
+      ['copyText', 'getSettings', 'getState', 'onEvent', 'onSettings', 'onShow', 'onState', 'openExternal', 'refresh', 'setSettings'].sort(),
+    );
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+  });
+
+  it('invokes the contract channels with one payload', async () => {
+    const api = await loadPreload();
+    ipcRenderer.invoke.mockResolvedValue(true);
+    await api.openExternal({ kind: 'ticket' });
+    await api.copyText('hello');
+    await api.refresh();
+    await api.getState();
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      [INVOKE.openExternal, { kind: 'ticket' }],
+      [INVOKE.copyText, 'hello'],
+      [INVOKE.refresh],
+      [INVOKE.getState],
+    ]);
+  });
+
+  it('hands listeners the payload only, and unsubscribe stops them', async () => {
+    const api = await loadPreload();
+    const received: unknown[][] = [];
+    const unsubscribe = api.onState((...args) => received.push(args));
+    const other = vi.fn();
+    api.onShow(other);
+    const state = snapshot('degraded');
+    ipcRenderer.emit(PUSH.state, state);
+    expect(received).toEqual([[state]]);
+    unsubscribe();
+    expect(ipcRenderer.listenerCount(PUSH.state)).toBe(0);
+    ipcRenderer.emit(PUSH.state, snapshot('operational'));
+    expect(received).toHaveLength(1);
+    ipcRenderer.emit(PUSH.show, { kind: 'view', view: 'settings' });
+    expect(other).toHaveBeenCalledWith({ kind: 'view', view: 'settings' });
+  });
+});

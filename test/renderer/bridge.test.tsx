@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { connectBridge, resolveBridge, unavailableBridge } from '../../renderer/src/bridge';
+import { createAppStore } from '../../renderer/src/store';
+import { appState, fakeApi, gandiAllOkSource, gandiOutageSource, GANDI, incidentOpenedEvent, wrap } from './fixtures';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('connectBridge', () => {
+  it('loads the state, then follows pushes of snapshots, events, settings and show targets', async () => {
+    const store = createAppStore({ clock: () => 0 });
+    const fake = fakeApi(appState(wrap(gandiAllOkSource())));
+    connectBridge(fake.api, store);
+    await settle();
+    expect(store.getState().snapshot?.overall).toBe('operational');
+    expect(store.getState().settings?.pollIntervalSeconds).toBe(60);
+
+    const outage = gandiOutageSource();
+    fake.push('state', wrap(outage));
+    fake.push('event', incidentOpenedEvent(outage));
+    fake.push('settings', { ...store.getState().settings, language: 'fr' });
+    fake.push('show', { kind: 'incident', sourceUrl: GANDI, id: '4vtwdck61r3w' });
+    const state = store.getState();
+    expect(state.snapshot?.overall).toBe('major_outage');
+    expect(state.recentEvents).toHaveLength(1);
+    expect(state.settings?.language).toBe('fr');
+    expect(state.view).toBe('incidents');
+  });
+
+  it('refuses unreadable pushes: no snapshot becomes "all clear" by accident', async () => {
+    const store = createAppStore({ clock: () => 0 });
+    const fake = fakeApi(appState(wrap(gandiOutageSource())));
+    connectBridge(fake.api, store);
+    await settle();
+    fake.push('state', { overall: 'sunny', sources: [] });
+    fake.push('event', { type: 'nonsense' });
+    fake.push('show', { kind: 'incident' });
+    expect(store.getState().snapshot?.overall).toBe('major_outage');
+    expect(store.getState().connection).toEqual({ state: 'failed', error: 'unreadable status data at overall' });
+    expect(store.getState().recentEvents).toHaveLength(0);
+    expect(store.getState().view).toBe('overview');
+  });
+
+  it('keeps a snapshot pushed while getState was on its way', async () => {
+    const store = createAppStore({ clock: () => 0 });
+    let answer: (value: ReturnType<typeof appState>) => void = () => undefined;
+    const fake = fakeApi(() => new Promise((resolve) => (answer = resolve)));
+    connectBridge(fake.api, store);
+    fake.push('state', wrap(gandiOutageSource()));
+    answer(appState(wrap(gandiAllOkSource())));
+    await settle();
+    expect(store.getState().snapshot?.overall).toBe('major_outage');
+    expect(store.getState().info?.platform).toBe('electron');
+  });
+
+  it('unsubscribes every listener on disconnect and ignores a late answer', async () => {
+    const store = createAppStore({ clock: () => 0 });
+    const fake = fakeApi(appState(wrap(gandiOutageSource())));
+    const disconnect = connectBridge(fake.api, store);
+    expect([...Object.values(fake.listeners)].map((set) => set.size)).toEqual([1, 1, 1, 1]);
+    disconnect();
+    expect([...Object.values(fake.listeners)].map((set) => set.size)).toEqual([0, 0, 0, 0]);
+    await settle();
+    expect(store.getState().snapshot).toBeNull();
+  });
+
+  it('reports a bridge that cannot answer', async () => {
+    const store = createAppStore({ clock: () => 0 });
+    connectBridge(unavailableBridge('no server'), store);
+    await settle();
+    expect(store.getState().connection).toEqual({ state: 'failed', error: 'no server' });
+  });
+});
+
+describe('resolveBridge', () => {
+  it('prefers the desktop bridge when the preload provides one', async () => {
+    const fake = fakeApi(appState(wrap(gandiOutageSource())));
+    const win = { gandiStatus: fake.api, location: window.location } as unknown as Window;
+    expect(await resolveBridge(win)).toBe(fake.api);
+  });
+});

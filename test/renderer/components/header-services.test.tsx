@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { act, cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Header } from '../../../renderer/src/components/Header';
+import { ServicesView } from '../../../renderer/src/components/ServicesView';
+import { gandiAllOkSource, gandiOutageSource, OUTAGE_NOW, staleSource, wrap } from '../fixtures';
+import { renderWith } from '../render';
+
+afterEach(cleanup);
+
+describe('Header', () => {
+  it('says the overall state in words and how fresh it is, ticking', () => {
+    const view = renderWith(<Header />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW + 40_000 });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Major outage');
+    expect(screen.getByText('updated 40 s ago')).toBeTruthy();
+    act(() => view.setNow(OUTAGE_NOW + 5 * 60_000));
+    expect(screen.getByText('updated 5 min ago')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a banner with the error and the time of the last good data when stale', () => {
+    renderWith(<Header />, { snapshot: wrap(staleSource(gandiAllOkSource())), now: OUTAGE_NOW + 3 * 3_600_000 });
+    const banner = screen.getByRole('alert');
+    expect(banner.textContent).toContain('Gandi.net Status is unreachable: HTTP 503 Service Unavailable');
+    expect(banner.textContent).toContain('Wed 15 Jan, 11:13'); // Paris time of the last good fetch
+    expect(banner.textContent).toContain('3 h ago');
+  });
+
+  it('waits rather than claiming all is well when no source has answered yet', () => {
+    renderWith(<Header />, { snapshot: { overall: 'unknown', sources: [] }, now: OUTAGE_NOW });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Waiting for the first check');
+    expect(screen.getByText('not checked yet')).toBeTruthy();
+  });
+
+  it('asks main to refresh', async () => {
+    const view = renderWith(<Header />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
+    await userEvent.click(screen.getByRole('button', { name: /refresh/i }));
+    expect(view.calls.refresh).toBe(1);
+  });
+});
+
+describe('ServicesView', () => {
+  it('lists the real Gandi services by group with text badges', () => {
+    renderWith(<ServicesView />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
+    const hosting = screen.getByRole('button', { name: /Hosting/ });
+    expect(hosting.getAttribute('aria-expanded')).toBe('true');
+    const list = document.getElementById(hosting.getAttribute('aria-controls') ?? '');
+    const row = within(list as HTMLElement).getByText('PAAS LU-BI1').closest('li') as HTMLElement;
+    expect(within(row).getByText('Major outage')).toBeTruthy();
+    expect(screen.getByText('Domain name registration')).toBeTruthy();
+    expect(screen.getByText('1 with issues')).toBeTruthy();
+  });
+
+  it('collapses a group and filters across groups, ignoring case and accents', async () => {
+    renderWith(<ServicesView />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
+    const mail = screen.getByRole('button', { name: /Gandimail/ });
+    await userEvent.click(mail);
+    expect(mail.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByText('SMTP in').closest('ul')?.hidden).toBe(true);
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Filter services' }), 'smtp');
+    expect(screen.getByText('SMTP in').closest('ul')?.hidden).toBe(false);
+    expect(screen.queryByText('LiveDNS')).toBeNull();
+    await userEvent.clear(screen.getByRole('searchbox'));
+    await userEvent.type(screen.getByRole('searchbox'), 'nothing like this');
+    expect(screen.getByText(/No service matches/)).toBeTruthy();
+  });
+
+  it('marks muted services and saves follow/mute through setSettings', async () => {
+    const view = renderWith(<ServicesView />, {
+      snapshot: wrap(gandiOutageSource()),
+      now: OUTAGE_NOW,
+      settings: { mutedServices: ['k466qqxbp2qr'] },
+    });
+    const liveDns = screen.getByText('LiveDNS').closest('li') as HTMLElement;
+    expect(liveDns.className).toContain('muted');
+    expect(within(liveDns).getByText('muted')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Follow LiveDNS' }));
+    expect(view.calls.setSettings.at(-1)).toMatchObject({ followedServices: ['k466qqxbp2qr'], mutedServices: [] });
+    expect(screen.getByRole('button', { name: 'Follow LiveDNS' }).getAttribute('aria-pressed')).toBe('true');
+    expect(view.store.getState().settings?.followedServices).toEqual(['k466qqxbp2qr']);
+  });
+});

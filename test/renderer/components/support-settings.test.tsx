@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SettingsView } from '../../../renderer/src/components/SettingsView';
+import { SupportView } from '../../../renderer/src/components/SupportView';
+import { gandiAllOkSource, gandiOutageSource, OUTAGE_NOW, wrap } from '../fixtures';
+import { renderWith } from '../render';
+
+afterEach(cleanup);
+
+describe('SupportView', () => {
+  it('shows the live state first, the account checks, then the contact buttons', async () => {
+    const view = renderWith(<SupportView />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
+    const steps = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(steps).toEqual(['Is there an incident or maintenance?', 'Check your account', 'Contact Gandi']);
+    expect(screen.getAllByRole('button', { name: 'Hard drive issues' })).toHaveLength(2);
+    expect(screen.getByText(/Has the domain expired/)).toBeTruthy();
+    expect(screen.getByText(/prepaid credit exhausted/)).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Open a ticket' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Open chat' }));
+    expect(view.calls.openExternal).toEqual([{ kind: 'ticket' }, { kind: 'chat' }]);
+    expect(screen.getByText(/behind the “\?” icon/)).toBeTruthy();
+
+    await userEvent.click(screen.getAllByRole('button', { name: 'Hard drive issues' })[0] as HTMLElement);
+    expect(view.store.getState().view).toBe('incidents');
+  });
+
+  it('shows chat hours in the user zone with open/closed', () => {
+    // 2020-01-15 10:13Z = 11:13 Paris: open; in New York the hours are 01:00-19:00.
+    renderWith(<SupportView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW, timeZone: 'America/New_York' });
+    expect(screen.getByText('Open now')).toBeTruthy();
+    expect(screen.getByText(/that is 01:00–19:00 your time \(America\/New_York\)/)).toBeTruthy();
+    expect(screen.getByText('Every service is operational.', { exact: false })).toBeTruthy();
+  });
+
+  it('says closed at 3:00 Paris time, with the next day noted in Tokyo', () => {
+    const now = Date.parse('2026-01-10T02:00:00Z');
+    renderWith(<SupportView />, { snapshot: wrap(gandiAllOkSource(now)), now, timeZone: 'Asia/Tokyo' });
+    expect(screen.getByText('Closed')).toBeTruthy();
+    expect(screen.getByText('opens in 4 h')).toBeTruthy();
+    expect(screen.getByText(/15:00–09:00 \(next day\)/)).toBeTruthy();
+  });
+
+  it('copies a summary with the state, the incidents touching followed services, the version and the time', async () => {
+    const view = renderWith(<SupportView />, {
+      snapshot: wrap(gandiOutageSource()),
+      now: OUTAGE_NOW,
+      settings: { followedServices: ['c7hszlhjnvkn'] },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Copy a summary for the ticket' }));
+    const text = view.calls.copyText[0] ?? '';
+    expect(text).toContain('Current state: Major outage');
+    expect(text).toContain('Incidents affecting my services:');
+    expect(text).toContain('Affects: PAAS LU-BI1');
+    expect(text).not.toContain('IAAS LU-BI1'); // the other incident touches a service not followed
+    expect(text).toContain('https://status.gandi.net/incidents/4vtwdck61r3w');
+    expect(text).toContain('Gandi Status 0.1.0 (electron)');
+    expect(text).toContain('2020-01-15T10:13:00.000Z');
+    expect(screen.getByRole('status').textContent).toMatch(/Summary copied/);
+  });
+});
+
+describe('SettingsView', () => {
+  it('shows schema errors next to the fields and saves nothing', async () => {
+    const view = renderWith(<SettingsView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW });
+    const interval = screen.getByLabelText('Check every (seconds)');
+    await userEvent.clear(interval);
+    await userEvent.type(interval, '5');
+    const ticket = screen.getByLabelText('New ticket');
+    await userEvent.clear(ticket);
+    await userEvent.type(ticket, 'http://example.com/ticket');
+    const url = screen.getByLabelText('Address of status page 1');
+    await userEvent.clear(url);
+    await userEvent.type(url, 'not a url');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(view.calls.setSettings).toHaveLength(0);
+    expect(interval.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(interval.getAttribute('aria-describedby') ?? '')?.textContent).toBe('At least 15.');
+    expect(document.getElementById(ticket.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Enter an https:// address.');
+    expect(document.getElementById(url.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Enter an http:// or https:// address.');
+    expect(screen.getByText('Some fields need fixing.')).toBeTruthy();
+    expect(document.activeElement).toBe(url);
+  });
+
+  it('saves valid settings and switches the language of the whole view', async () => {
+    const view = renderWith(<SettingsView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW });
+    await userEvent.selectOptions(screen.getByLabelText('Language'), 'fr');
+    await userEvent.click(screen.getByLabelText('Quiet hours', { exact: false }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(view.calls.setSettings[0]).toMatchObject({ language: 'fr', quietHours: { enabled: true } });
+    expect(await screen.findByText('Réglages enregistrés.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Enregistrer' })).toBeTruthy();
+  });
+
+  it('hides launch at login in the browser dashboard', () => {
+    renderWith(<SettingsView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW, info: { platform: 'web' } });
+    expect(screen.queryByLabelText('Start when I log in')).toBeNull();
+    cleanup();
+    renderWith(<SettingsView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW });
+    expect(screen.getByLabelText('Start when I log in')).toBeTruthy();
+  });
+
+  it('lists followed and muted services by name and removes them from the draft', async () => {
+    const view = renderWith(<SettingsView />, {
+      snapshot: wrap(gandiOutageSource()),
+      now: OUTAGE_NOW,
+      settings: { followedServices: ['k466qqxbp2qr'], mutedServices: ['jhmd6hcbk95m'] },
+    });
+    const followed = screen.getByRole('heading', { name: 'Followed' }).parentElement as HTMLElement;
+    expect(within(followed).getByText('LiveDNS')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Remove SMTP in' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(view.calls.setSettings[0]).toMatchObject({ followedServices: ['k466qqxbp2qr'], mutedServices: [] });
+  });
+});

@@ -1,0 +1,126 @@
+// Store fixtures built from the real status-page documents in ../shared/fixtures/real, turned into
+// snapshots by the same Statuspage parser the core uses.
+import type { ChangeEvent, SourceSnapshot, StatusSnapshot } from '../../main/core/model';
+import { incidentsFromList, maintenancesFromList, snapshotFromSummary } from '../../main/core/sources/statuspage';
+import { defaultSettings, type AppInfo, type AppState, type GandiStatusApi, type Settings } from '../../preload/contract';
+import gandiOutageJson from '../../../shared/fixtures/real/statuspage-gandi-summary-major-outage-and-maintenances.json';
+import gandiAllOkJson from '../../../shared/fixtures/real/statuspage-gandi-summary-all-ok.json';
+import githubSummaryJson from '../../../shared/fixtures/real/statuspage-github-summary-all-operational.json';
+import githubResolvedJson from '../../../shared/fixtures/real/statuspage-github-incidents-resolved-with-affected-components.json';
+import discordMaintenanceJson from '../../../shared/fixtures/real/statuspage-discord-scheduled-maintenances-completed.json';
+
+export const GANDI = 'https://status.gandi.net';
+export const GITHUB = 'https://www.githubstatus.com';
+/** A minute after the real Gandi outage fixture was captured. */
+export const OUTAGE_NOW = Date.parse('2020-01-15T10:13:00.000Z');
+
+export function wrap(...sources: SourceSnapshot[]): StatusSnapshot {
+  const order = ['operational', 'maintenance', 'degraded', 'partial_outage', 'major_outage', 'unknown'] as const;
+  const overall = sources.reduce<(typeof order)[number]>(
+    (worst, s) => (order.indexOf(s.overall) > order.indexOf(worst) ? s.overall : worst),
+    'operational',
+  );
+  return { overall: sources.length > 0 ? overall : 'unknown', sources };
+}
+
+/** Gandi's real summary with two open "Hard drive issues" incidents and three scheduled maintenances. */
+export function gandiOutageSource(now = OUTAGE_NOW): SourceSnapshot {
+  return snapshotFromSummary(gandiOutageJson, GANDI, new Date(now));
+}
+
+export function gandiAllOkSource(now = OUTAGE_NOW): SourceSnapshot {
+  return snapshotFromSummary(gandiAllOkJson, GANDI, new Date(now));
+}
+
+/** GitHub's real summary plus its two real resolved incidents (full update timelines). */
+export function githubResolvedSource(now = Date.parse('2024-09-17T08:00:00Z')): SourceSnapshot {
+  const source = snapshotFromSummary(githubSummaryJson, GITHUB, new Date(now));
+  return { ...source, incidents: incidentsFromList(githubResolvedJson, GITHUB, source.services) };
+}
+
+/** Discord's real completed maintenance, attached to Gandi's all-ok page. */
+export function discordMaintenances(now: number) {
+  return maintenancesFromList(discordMaintenanceJson, 'https://discordstatus.com', new Date(now));
+}
+
+/** The same source after a failed poll: last good data kept, marked stale. */
+export function staleSource(source: SourceSnapshot, error = 'HTTP 503 Service Unavailable'): SourceSnapshot {
+  return { ...source, stale: true, error };
+}
+
+export const INFO: AppInfo = { name: 'Gandi Status', version: '0.1.0', platform: 'electron', locale: 'en-GB' };
+
+export function appState(snapshot: StatusSnapshot, overrides: Partial<AppState> = {}): AppState {
+  return { snapshot, settings: defaultSettings(), info: INFO, snoozedUntil: null, recentEvents: [], ...overrides };
+}
+
+export function incidentOpenedEvent(source: SourceSnapshot, index = 0): ChangeEvent {
+  const incident = source.incidents[index];
+  if (!incident) throw new Error('fixture has no such incident');
+  return {
+    type: 'incident.opened',
+    at: incident.startedAt ?? '2020-01-15T10:12:20.260Z',
+    sourceUrl: source.url,
+    sourceName: source.name,
+    key: `${source.url}|incident|${incident.id}|opened`,
+    url: incident.url,
+    incidentId: incident.id,
+    title: incident.title,
+    status: incident.status,
+    previousStatus: null,
+    impact: incident.impact,
+    services: incident.services,
+    serviceIds: incident.services,
+    update: incident.updates[0] ?? null,
+  };
+}
+
+type Listener<T> = (value: T) => void;
+
+/** A bridge double: records calls and lets a test push what main would push. */
+export function fakeApi(state: AppState | (() => Promise<AppState>)) {
+  const listeners = {
+    state: new Set<Listener<unknown>>(),
+    event: new Set<Listener<unknown>>(),
+    settings: new Set<Listener<unknown>>(),
+    show: new Set<Listener<unknown>>(),
+  };
+  const calls = {
+    openExternal: [] as unknown[],
+    copyText: [] as string[],
+    setSettings: [] as Settings[],
+    refresh: 0,
+  };
+  const subscribe = (set: Set<Listener<unknown>>) => (listener: Listener<never>) => {
+    const wrapped = listener as Listener<unknown>;
+    set.add(wrapped);
+    return () => void set.delete(wrapped);
+  };
+  const api: GandiStatusApi = {
+    getState: typeof state === 'function' ? state : () => Promise.resolve(state),
+    onState: subscribe(listeners.state),
+    onEvent: subscribe(listeners.event),
+    onSettings: subscribe(listeners.settings),
+    onShow: subscribe(listeners.show),
+    refresh: async () => {
+      calls.refresh += 1;
+    },
+    openExternal: async (target) => {
+      calls.openExternal.push(target);
+      return true;
+    },
+    getSettings: async () => (typeof state === 'function' ? (await state()).settings : state.settings),
+    setSettings: async (settings) => {
+      calls.setSettings.push(settings);
+      return { ok: true, settings };
+    },
+    copyText: async (text) => {
+      calls.copyText.push(text);
+      return true;
+    },
+  };
+  const push = (kind: keyof typeof listeners, value: unknown) => {
+    for (const listener of listeners[kind]) listener(value);
+  };
+  return { api, calls, listeners, push };
+}
