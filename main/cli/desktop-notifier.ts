@@ -3,6 +3,8 @@
 import type { ChangeEvent } from '../core/model';
 import { describeEvent } from './format';
 
+const APP_NAME = 'Gandi Status';
+
 export interface DesktopNotice {
   title: string;
   message: string;
@@ -28,9 +30,15 @@ export async function createNodeNotifier(onError: (message: string) => void): Pr
     notify(notice) {
       try {
         notifier.notify(
-          { title: notice.title, message: notice.message, wait: false, open: notice.url, appID: 'Gandi Status' } as Parameters<
-            typeof notifier.notify
-          >[0],
+          {
+            title: notice.title,
+            message: notice.message,
+            wait: false,
+            open: notice.url,
+            // appID names the sender on Windows and macOS; notify-send (Linux) reads 'app-name'.
+            appID: APP_NAME,
+            'app-name': APP_NAME,
+          } as Parameters<typeof notifier.notify>[0],
           (error) => {
             if (error) onError(`desktop notification failed: ${error.message}`);
           },
