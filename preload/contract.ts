@@ -161,22 +161,5 @@ export interface GandiStatusApi {
   copyText(text: string): Promise<boolean>;
 }
 
-// ---- channel names ----------------------------------------------------------------------------
-
-/** renderer -> main, request/response (ipcRenderer.invoke / ipcMain.handle). */
-export const INVOKE = {
-  getState: 'status:get-state',
-  refresh: 'status:refresh',
-  openExternal: 'app:open-external',
-  getSettings: 'settings:get',
-  setSettings: 'settings:set',
-  copyText: 'app:copy-text',
-} as const;
-
-/** main -> renderer pushes (webContents.send). */
-export const PUSH = {
-  state: 'status:state',
-  event: 'status:event',
-  settings: 'settings:changed',
-  show: 'window:show',
-} as const;
+// Channel names live in their own module so the sandboxed preload bundle does not pull in zod.
+export { INVOKE, PUSH } from './channels';

@@ -3,7 +3,8 @@
 // Electron event, which would hand the page a way back to ipcRenderer) and get an unsubscribe.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ChangeEvent, StatusSnapshot } from '../main/core/model';
-import { INVOKE, PUSH, type AppState, type GandiStatusApi, type SetSettingsResult, type Settings, type ShowTarget } from './contract';
+import { INVOKE, PUSH } from './channels';
+import type { AppState, GandiStatusApi, SetSettingsResult, Settings, ShowTarget } from './contract';
 
 function listen<Payload>(channel: string, listener: (payload: Payload) => void): () => void {
   const wrapped = (_event: IpcRendererEvent, payload: Payload): void => listener(payload);

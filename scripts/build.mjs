@@ -39,6 +39,6 @@ for (const [name, options] of Object.entries(targets)) {
   await build({ ...common, ...options });
 }
 if (only.length === 0 || only.includes('renderer')) {
-  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.mts'), logLevel: 'warn' });
 }
 console.log(`built ${only.length > 0 ? only.join(', ') : 'main, preload, cli, web, renderer'} into dist/`);

@@ -9,7 +9,7 @@ export const RENDERER_BUILD = path.join(REPO_ROOT, 'dist', 'renderer');
 
 export async function ensureRendererBuild(): Promise<string> {
   if (!existsSync(path.join(RENDERER_BUILD, 'index.html'))) {
-    await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn'], {
       cwd: REPO_ROOT,
       timeout: 120_000,
     });
