@@ -2,7 +2,7 @@
 // notification, and a sink shows it. No Electron here: the sink is injected (notification-sinks.ts).
 import type { ChangeEvent } from '../core/model';
 import type { Settings } from '../../preload/contract';
-import { eventsToAnnounce, followsEndedBy } from './notification-policy';
+import { followsEndedBy, judge, type PolicyContext } from './notification-policy';
 import { composeNotice, type Notice } from './notification-text';
 import type { Texts } from './texts';
 
@@ -34,6 +34,14 @@ export interface Notifier {
 
 /** Keys already announced, so a re-sent event (restart, source flapping) is not shown twice. */
 const SEEN_LIMIT = 1000;
+/** Changes kept during a snooze or quiet hours, shown as one summary when the pause ends. */
+const HELD_LIMIT = 50;
+
+/** A held reminder is pointless once its maintenance has started (its own events tell the rest). */
+function stillWorthShowing(event: ChangeEvent, now: Date): boolean {
+  if (event.type !== 'maintenance.reminder' || event.scheduledFor === null) return true;
+  return Date.parse(event.scheduledFor) > now.getTime();
+}
 
 export function createNotifier(options: NotifierOptions): Notifier {
   const now = options.now ?? (() => new Date());
@@ -42,6 +50,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const clearTimer = options.clearTimer ?? ((handle: unknown) => clearTimeout(handle as NodeJS.Timeout));
   const seen = new Set<string>();
   let pending: ChangeEvent[] = [];
+  let held: ChangeEvent[] = [];
   let timer: unknown = null;
 
   function remember(key: string): boolean {
@@ -64,13 +73,26 @@ export function createNotifier(options: NotifierOptions): Notifier {
   }
 
   return {
+    // Called for every core update, even one without events, so held changes come out at the
+    // first poll after a snooze or quiet hours end.
     handle(events) {
       const settings = options.getSettings();
-      const announced = eventsToAnnounce(events, {
-        settings,
-        now: now(),
-        snoozedUntil: options.getSnoozedUntil(),
-      }).filter((event) => remember(event.key));
+      const context: PolicyContext = { settings, now: now(), snoozedUntil: options.getSnoozedUntil() };
+      const announced: ChangeEvent[] = [];
+      for (const event of events) {
+        const verdict = judge(event, context);
+        if (verdict === 'announce' && remember(event.key)) announced.push(event);
+        else if (verdict === 'held' && !seen.has(event.key)) held = [...held, event].slice(-HELD_LIMIT);
+      }
+      if (held.length > 0) {
+        // Judged again now: the pause may be over, and settings may have changed meanwhile.
+        const stillHeld = held.filter((event) => judge(event, context) === 'held');
+        const released = held.filter(
+          (event) => judge(event, context) === 'announce' && stillWorthShowing(event, context.now) && remember(event.key),
+        );
+        held = stillHeld;
+        announced.unshift(...released);
+      }
       const ended = followsEndedBy(events, settings.followedServices);
       if (ended.length > 0) options.onFollowEnded?.(ended);
       if (announced.length === 0) return;
@@ -82,6 +104,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       if (timer !== null) clearTimer(timer);
       timer = null;
       pending = [];
+      held = [];
     },
   };
 }

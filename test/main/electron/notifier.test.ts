@@ -9,15 +9,22 @@ function setup(options: { settings?: Settings; language?: Language; snoozedUntil
   const shown: Notice[] = [];
   const ended: string[][] = [];
   let settings = options.settings ?? settingsWith();
+  let clock = options.now ?? new Date(2026, 2, 10, 12, 0);
   const notifier = createNotifier({
     sink: { show: (notice) => shown.push(notice) },
     getSettings: () => settings,
     getSnoozedUntil: () => options.snoozedUntil ?? null,
     getTexts: () => textsFor(options.language ?? 'en'),
-    now: () => options.now ?? new Date(2026, 2, 10, 12, 0),
+    now: () => clock,
     onFollowEnded: (ids) => ended.push(ids),
   });
-  return { notifier, shown, ended, setSettings: (next: Settings) => (settings = next) };
+  return {
+    notifier,
+    shown,
+    ended,
+    setSettings: (next: Settings) => (settings = next),
+    setNow: (next: Date) => (clock = next),
+  };
 }
 
 describe('notifier', () => {
@@ -88,6 +95,38 @@ describe('notifier', () => {
     muted.notifier.handle([incidentEvent('incident.opened', 'a', 'x', ['mail'])]);
     vi.advanceTimersByTime(10_000);
     expect([snoozed.shown, quiet.shown, muted.shown]).toEqual([[], [], []]);
+  });
+
+  it('sums up what was held back during quiet hours at the first update after they end', () => {
+    const quietHours = { enabled: true, start: '22:00', end: '07:00' };
+    const { notifier, shown, setNow } = setup({ settings: settingsWith({ quietHours }), now: new Date(2026, 2, 10, 2, 0) });
+    notifier.handle([incidentEvent('incident.opened', 'a', 'Mail down', ['mail'])]);
+    setNow(new Date(2026, 2, 10, 4, 0));
+    notifier.handle([incidentEvent('incident.resolved', 'a', 'Mail down', ['mail'])]);
+    // The same change sent again while still quiet is held once only.
+    notifier.handle([incidentEvent('incident.resolved', 'a', 'Mail down', ['mail'])]);
+    vi.advanceTimersByTime(10_000);
+    expect(shown).toEqual([]);
+    setNow(new Date(2026, 2, 10, 7, 1));
+    notifier.handle([]);
+    vi.advanceTimersByTime(3000);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.title).toContain('2');
+    expect(shown[0]?.body.split('\n')).toHaveLength(2);
+    notifier.handle([]);
+    vi.advanceTimersByTime(3000);
+    expect(shown).toHaveLength(1);
+  });
+
+  it('drops a held reminder whose maintenance has started by the end of the pause', () => {
+    const quietHours = { enabled: true, start: '22:00', end: '07:00' };
+    const { notifier, shown, setNow } = setup({ settings: settingsWith({ quietHours }), now: new Date(2026, 2, 10, 6, 0) });
+    const reminder = maintenanceEvent('maintenance.reminder', 'm1', 'Storage upgrade');
+    notifier.handle([{ ...reminder, scheduledFor: new Date(2026, 2, 10, 6, 30).toISOString() }]);
+    setNow(new Date(2026, 2, 10, 7, 5));
+    notifier.handle([]);
+    vi.advanceTimersByTime(3000);
+    expect(shown).toEqual([]);
   });
 
   it('announces a followed service until it is operational again, then ends the follow', () => {
