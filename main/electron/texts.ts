@@ -16,6 +16,7 @@ export interface Texts {
   maintenancesInProgress(count: number): string;
   andMore(count: number): string;
   unreachable: string;
+  lastKnown: (level: string) => string;
   neverUpdated: string;
   updatedAt(time: string): string;
   menu: {
@@ -66,6 +67,7 @@ const en: Texts = {
   maintenancesInProgress: (n) => `${n} maintenance${n > 1 ? 's' : ''} in progress`,
   andMore: (n) => `and ${n} more`,
   unreachable: 'status page unreachable',
+  lastKnown: (level) => `last known: ${level}`,
   neverUpdated: 'Not updated yet',
   updatedAt: (time) => `Updated at ${time}`,
   menu: {
@@ -116,6 +118,7 @@ const fr: Texts = {
   maintenancesInProgress: (n) => `${n} maintenance${n > 1 ? 's' : ''} en cours`,
   andMore: (n) => `et ${n} autre${n > 1 ? 's' : ''}`,
   unreachable: 'page de statut injoignable',
+  lastKnown: (level) => `dernier état connu : ${level}`,
   neverUpdated: 'Pas encore mis à jour',
   updatedAt: (time) => `Mis à jour à ${time}`,
   menu: {

@@ -76,7 +76,7 @@ export function buildTrayMenu(model: TrayMenuModel, actions: TrayMenuActions): M
   const updated = lastUpdate(model.snapshot);
   const snoozed = model.snoozedUntil !== null && model.snoozedUntil.getTime() > model.now.getTime();
   const template: MenuItemConstructorOptions[] = [
-    { id: 'overall', label: label(overallLine(model.snapshot, texts)), enabled: false },
+    { id: 'overall', label: label(overallLine(model.snapshot, texts, model.now)), enabled: false },
     { id: 'updated', label: updated === null ? texts.neverUpdated : texts.updatedAt(clockTime(updated)), enabled: false },
   ];
   if (snoozed && model.snoozedUntil !== null) {

@@ -1,6 +1,6 @@
 // The tray in words: the tooltip and the menu's first line. Colour is never the only signal,
 // so everything the icon says is said here too.
-import type { Incident, StatusSnapshot } from '../core/model';
+import type { Incident, Level, StatusSnapshot } from '../core/model';
 import type { Texts } from './texts';
 
 /** Windows cuts tray tooltips at 127 characters. */
@@ -14,9 +14,28 @@ export function pageName(snapshot: StatusSnapshot): string {
   return only !== undefined && others.length === 0 ? only.name : 'Gandi';
 }
 
-/** "Gandi: major outage" */
-export function overallLine(snapshot: StatusSnapshot, texts: Texts): string {
-  return `${pageName(snapshot)}: ${texts.level[snapshot.overall]}`;
+/** How long every status page may fail before the tray stops vouching for its last good news. */
+export const STALE_GRACE_MS = 5 * 60_000;
+
+/**
+ * The level the tray shows: the overall level, except that an "all clear" (or a mere maintenance)
+ * is not kept up once every source has failed for longer than the grace period: that is unknown
+ * (grey). Bad news stays shown, since it is not a false all clear.
+ */
+export function trayLevel(snapshot: StatusSnapshot, now: Date): Level {
+  const { overall } = snapshot;
+  if (overall !== 'operational' && overall !== 'maintenance') return overall;
+  const allStale = snapshot.sources.length > 0 && snapshot.sources.every((source) => source.stale);
+  if (!allStale) return overall;
+  const last = lastUpdate(snapshot);
+  return last === null || now.getTime() - last.getTime() > STALE_GRACE_MS ? 'unknown' : overall;
+}
+
+/** "Gandi: major outage", or "Gandi: unknown (last known: operational)" when the pages are unreachable. */
+export function overallLine(snapshot: StatusSnapshot, texts: Texts, now?: Date): string {
+  const shown = now === undefined ? snapshot.overall : trayLevel(snapshot, now);
+  const line = `${pageName(snapshot)}: ${texts.level[shown]}`;
+  return shown === snapshot.overall ? line : `${line} (${texts.lastKnown(texts.level[snapshot.overall])})`;
 }
 
 export function isOpenIncident(incident: Incident): boolean {
@@ -35,11 +54,11 @@ export function lastUpdate(snapshot: StatusSnapshot): Date | null {
 }
 
 /** "Gandi: major outage - PAAS LU-BI1; 1 maintenance upcoming" */
-export function describeTray(snapshot: StatusSnapshot, texts: Texts): string {
+export function describeTray(snapshot: StatusSnapshot, texts: Texts, now?: Date): string {
   const affected = snapshot.sources.flatMap((source) =>
     source.services.filter((service) => service.status !== 'operational').map((service) => service.name),
   );
-  let head = overallLine(snapshot, texts);
+  let head = overallLine(snapshot, texts, now);
   if (affected.length > 0 && snapshot.overall !== 'operational') {
     const named = affected
       .slice(0, MAX_NAMED_SERVICES)

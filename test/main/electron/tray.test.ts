@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LEVELS } from '../../../main/core/model';
 import { trayIconChoice } from '../../../main/electron/icons';
 import { textsFor } from '../../../main/electron/texts';
-import { describeTray } from '../../../main/electron/tray-text';
+import { describeTray, trayLevel } from '../../../main/electron/tray-text';
 import { FakeMenu, lastTray, resetFakeElectron } from './fake-electron';
 import { incident, maintenance, service, snapshot } from './fixtures';
 
@@ -109,5 +109,34 @@ describe('createStatusTray', () => {
     expect(onClick).toHaveBeenCalledTimes(1);
     createStatusTray({ snapshot: life[0]!, assetsDir, platform: 'darwin', actions, onClick });
     expect(lastTray().listenerCount('click')).toBe(0);
+  });
+});
+
+describe('trayLevel: no false all clear while the status page is unreachable', () => {
+  const fetchedAt = '2026-03-10T08:05:00.000Z';
+  const after = (minutes: number) => new Date(Date.parse(fetchedAt) + minutes * 60_000);
+
+  it('keeps the last good level during the grace period, then shows unknown', () => {
+    const stale = snapshot('operational', { services: [paas('operational')], stale: true, fetchedAt });
+    expect(trayLevel(stale, after(2))).toBe('operational');
+    expect(trayLevel(stale, after(6))).toBe('unknown');
+    expect(describeTray(stale, en, after(6))).toBe('Gandi: status unknown (last known: all systems operational); status page unreachable');
+  });
+
+  it('keeps bad news shown, and trusts fresh data however old', () => {
+    expect(trayLevel(snapshot('major_outage', { stale: true, fetchedAt }), after(60))).toBe('major_outage');
+    expect(trayLevel(snapshot('operational', { fetchedAt }), after(60))).toBe('operational');
+  });
+
+  it('turns the icon grey once the grace period is over', () => {
+    resetFakeElectron();
+    const actions = { show: vi.fn(), refresh: vi.fn(), snooze: vi.fn(), resume: vi.fn(), openLink: vi.fn(), setFollowed: vi.fn(), setLaunchAtLogin: vi.fn(), quit: vi.fn() };
+    const stale = snapshot('operational', { services: [paas('operational')], stale: true, fetchedAt });
+    const tray = createStatusTray({ snapshot: life[0]!, assetsDir, platform: 'win32', actions, onClick: vi.fn() });
+    const model = { texts: en, snoozedUntil: null, followedServices: [], launchAtLogin: false };
+    tray.update({ ...model, snapshot: stale, now: after(2) });
+    expect(path.basename(lastTray().image.path)).toBe('operational.png');
+    tray.update({ ...model, snapshot: stale, now: after(10) });
+    expect(path.basename(lastTray().image.path)).toBe('unknown.png');
   });
 });
