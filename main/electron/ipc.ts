@@ -80,7 +80,11 @@ const noPayload = z.undefined();
 export function registerIpcHandlers(ipcMain: IpcMain, isTrusted: SenderCheck, handlers: AppIpcHandlers): () => void {
   handle(ipcMain, INVOKE.getState, noPayload, isTrusted, () => handlers.getState());
   handle(ipcMain, INVOKE.refresh, noPayload, isTrusted, () => handlers.refresh());
-  handle(ipcMain, INVOKE.openExternal, externalTargetSchema, isTrusted, (target) => handlers.openExternal(target));
+  // Not shell.openExternal: a validated target, turned into a URL and checked against the
+  // allow-list by the handler (docs/electronegativity.md).
+  handle(ipcMain, INVOKE.openExternal, externalTargetSchema, isTrusted, (target) =>
+    handlers.openExternal(target), // eng-disable OPEN_EXTERNAL_JS_CHECK
+  );
   handle(ipcMain, INVOKE.getSettings, noPayload, isTrusted, () => handlers.getSettings());
   handle(ipcMain, INVOKE.setSettings, z.unknown(), isTrusted, (candidate) => handlers.setSettings(candidate));
   handle(ipcMain, INVOKE.copyText, copyTextSchema, isTrusted, (text) => handlers.copyText(text));

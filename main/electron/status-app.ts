@@ -204,7 +204,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       warn(`Refused to open ${url}: not an https link to a known host.`);
       return false;
     }
-    await shell.openExternal(url);
+    await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (https, allow-listed host only)
     return true;
   }
 

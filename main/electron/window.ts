@@ -1,8 +1,8 @@
 // The status window: created on demand (the app lives in the tray), closed for real when the
 // user closes it, reopened at its last size, and able to open on one incident.
-import { BrowserWindow, type WebContents } from 'electron';
+import type { BrowserWindow, WebContents } from 'electron';
 import { PUSH, type ShowTarget } from '../../preload/contract';
-import { hardenWebContents, secureWebPreferences } from './security';
+import { createSecureWindow, hardenWebContents } from './security';
 import type { WindowStateStore } from './window-state';
 
 export interface StatusWindow {
@@ -31,19 +31,21 @@ export function createStatusWindow(options: StatusWindowOptions): StatusWindow {
 
   async function create(): Promise<BrowserWindow> {
     const state = await options.stateStore.load();
-    const created = new BrowserWindow({
-      width: state.width,
-      height: state.height,
-      x: state.x,
-      y: state.y,
-      minWidth: 360,
-      minHeight: 300,
-      show: false,
-      title: options.title,
-      icon: options.icon,
-      autoHideMenuBar: true,
-      webPreferences: secureWebPreferences(options.preloadPath),
-    });
+    const created = createSecureWindow(
+      {
+        width: state.width,
+        height: state.height,
+        x: state.x,
+        y: state.y,
+        minWidth: 360,
+        minHeight: 300,
+        show: false,
+        title: options.title,
+        icon: options.icon,
+        autoHideMenuBar: true,
+      },
+      options.preloadPath,
+    );
     hardenWebContents(created.webContents);
     if (state.maximized) created.maximize();
     created.once('ready-to-show', () => created.show());

@@ -1,22 +1,38 @@
 import type { App, Session, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, hardenApp, hardenWebContents, secureWebPreferences } from '../../../main/electron/security';
-import { app, fakeEvent, FakeSession, FakeWebContents, resetFakeElectron } from './fake-electron';
+import {
+  createSecureWindow,
+  denyAllPermissions,
+  hardenApp,
+  hardenWebContents,
+  type WindowLook,
+} from '../../../main/electron/security';
+import { app, fakeEvent, FakeSession, FakeWebContents, lastWindow, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron').then((m) => m.electronModule));
 
 describe('security', () => {
   beforeEach(() => resetFakeElectron());
 
-  it('locks the web preferences down', () => {
-    expect(secureWebPreferences('/app/dist/preload/preload.js')).toMatchObject({
+  it('creates windows with locked-down web preferences, whatever the caller asks', () => {
+    // A caller cannot sneak web preferences in (the type forbids it; the cast stands for a mistake).
+    const look = { width: 500, title: 'Gandi Status', webPreferences: { nodeIntegration: true } } as WindowLook;
+    createSecureWindow(look, '/app/dist/preload/preload.js');
+    const window = lastWindow();
+    expect(window.options).toMatchObject({ width: 500, title: 'Gandi Status' });
+    expect(window.options.webPreferences).toEqual({
       preload: '/app/dist/preload/preload.js',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
     });
   });
 
