@@ -1,7 +1,8 @@
 // The `gandi-status` command as a function: arguments and I/O in, exit code out, so it runs the
 // same from the real entry and in tests. Errors become one line on stderr and exit code 3.
 import { version } from '../../package.json';
-import { createHttpClient, hostOf } from '../core/http';
+import { createHttpClient } from '../core/http';
+import { unknownSnapshot } from '../core/snapshot';
 import { overallOf } from '../core/levels';
 import type { Level, SourceSnapshot, StatusSnapshot } from '../core/model';
 import type { Clock, FetchLike } from '../core/ports';
@@ -40,20 +41,6 @@ export function exitCodeFor(levels: readonly Level[]): number {
   return EXIT.ok;
 }
 
-function failedSnapshot(url: string, kind: SourceSnapshot['kind'], error: string): SourceSnapshot {
-  return {
-    url,
-    kind,
-    name: hostOf(url),
-    overall: 'unknown',
-    fetchedAt: null,
-    stale: true,
-    error,
-    services: [],
-    incidents: [],
-    maintenances: [],
-  };
-}
 
 /** The documented JSON, field by field in the documented order (nothing more, nothing less). */
 export function toContract(status: StatusSnapshot): StatusSnapshot {
@@ -107,7 +94,7 @@ async function runOnce(options: CliOptions, io: CliIo): Promise<number> {
       } catch (error) {
         const message = clean(messageOf(error));
         io.stderr.write(`gandi-status: ${message}\n`);
-        return failedSnapshot(source.url, source.kind, message);
+        return unknownSnapshot(source.url, source.kind, message);
       }
     }),
   );

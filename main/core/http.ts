@@ -63,7 +63,7 @@ interface CacheEntry {
 /** Host (and port) of a URL, for messages; the URL itself if it does not parse. */
 export function hostOf(url: string): string {
   try {
-    return new URL(url).host;
+    return new URL(url).host || url;
   } catch {
     return url;
   }

@@ -9,6 +9,7 @@
 import type { SourceError } from './http';
 import type { Clock } from './ports';
 import type { SourceKind, SourceSnapshot } from './model';
+import { unknownSnapshot } from './snapshot';
 
 export interface PollTarget {
   url: string;
@@ -94,29 +95,7 @@ function describe(error: unknown): string {
   return typeof error === 'string' && error ? error : 'unknown error';
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
-}
 
-/** What a source that has never answered looks like: nothing known, never "all clear". */
-function placeholder(target: PollTarget, error: string): SourceSnapshot {
-  return {
-    url: target.url,
-    kind: target.kind ?? 'statuspage',
-    name: hostOf(target.url),
-    overall: 'unknown',
-    fetchedAt: null,
-    stale: true,
-    error,
-    services: [],
-    incidents: [],
-    maintenances: [],
-  };
-}
 
 interface SourceState {
   target: PollTarget;
@@ -198,7 +177,7 @@ export function createPoller(options: PollerOptions): Poller {
       source.retryNotBefore =
         retryAfterMs === undefined ? 0 : options.now().getTime() + Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
       schedule(source, delay);
-      const snapshot = source.lastGood ? { ...source.lastGood, stale: true, error } : placeholder(target, error);
+      const snapshot = source.lastGood ? { ...source.lastGood, stale: true, error } : unknownSnapshot(target.url, target.kind ?? 'statuspage', error);
       report({ url: target.url, ok: false, error, snapshot, consecutiveFailures: source.failures });
     }
   }

@@ -15,6 +15,7 @@ import type { Clock, CoreListener, FetchLike, PersistedState, SourceConfig, Stat
 import { DEFAULT_REMINDER_MINUTES, dueReminders } from './reminders';
 import { createSource, normaliseBaseUrl } from './sources/index';
 import { boundAnnounced, MAX_ANNOUNCED_KEYS } from './state-store';
+import { unknownSnapshot } from './snapshot';
 
 export interface StatusCoreOptions {
   sources: SourceConfig[];
@@ -34,28 +35,7 @@ export interface StatusCoreOptions {
 export const UNREACHABLE_AFTER_FAILURES = 2;
 export const NOT_REFRESHED_YET = 'not refreshed since the app started';
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
-}
 
-function emptySnapshot(url: string, kind: SourceKind, error: string | null): SourceSnapshot {
-  return {
-    url,
-    kind,
-    name: hostOf(url),
-    overall: 'unknown',
-    fetchedAt: null,
-    stale: error !== null,
-    error,
-    services: [],
-    incidents: [],
-    maintenances: [],
-  };
-}
 
 /** The outage an unreachable/recovered pair is about: named by the last good data before it. */
 function outageId(snapshot: SourceSnapshot | undefined): string {
@@ -109,7 +89,7 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     const kept = new Map<string, SourceSnapshot>();
     for (const { url, config } of usable) {
       const kind = config.kind === 'gandi-legacy' ? 'gandi-legacy' : 'statuspage';
-      kept.set(url, snapshots.get(url) ?? emptySnapshot(url, kind, null));
+      kept.set(url, snapshots.get(url) ?? unknownSnapshot(url, kind, null));
     }
     snapshots = kept;
     return usable;
