@@ -84,7 +84,9 @@ export function createFileStateStore(filePath: string, options: FileStateStoreOp
     }
   };
   const dir = path.dirname(filePath);
-  let writeChain: Promise<void> = Promise.resolve();
+  /** The newest state not yet being written, and who waits for it; a newer save replaces the state. */
+  let pending: { state: PersistedState; written: Promise<void>; resolve: () => void } | null = null;
+  let writing = false;
 
   async function moveAside(reason: string): Promise<void> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -147,10 +149,30 @@ export function createFileStateStore(filePath: string, options: FileStateStoreOp
     }
   }
 
+  async function drain(): Promise<void> {
+    writing = true;
+    while (pending) {
+      const batch = pending;
+      pending = null;
+      await writeAtomically(batch.state).catch(() => undefined);
+      batch.resolve();
+    }
+    writing = false;
+  }
+
   function save(state: PersistedState): Promise<void> {
-    // Saves run one after another so an older state never lands after a newer one.
-    writeChain = writeChain.then(() => writeAtomically(state));
-    return writeChain;
+    // Writes run one after another so an older state never lands after a newer one. While one is
+    // under way only the newest state waits: on a slow or stalled disk, saves made at every poll
+    // must not pile up (each holds a whole state) for as long as the disk takes.
+    if (pending) {
+      pending.state = state;
+      return pending.written;
+    }
+    let resolve: () => void = () => undefined;
+    const written = new Promise<void>((done) => (resolve = done));
+    pending = { state, written, resolve };
+    if (!writing) void drain();
+    return written;
   }
 
   return { load, save };

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ANNOUNCED_KEYS, createFileStateStore } from '../../../main/core/state-store';
 import type { PersistedState } from '../../../main/core/ports';
 
@@ -84,6 +84,24 @@ describe('createFileStateStore', () => {
     await Promise.all(saves);
     expect((await store.load())?.announced).toEqual(['key-9']);
     expect(await fs.readdir(dir)).toEqual(['state.json']);
+  });
+
+  it('writes only the newest of the saves made while a write is under way', async () => {
+    const file = path.join(dir, 'state.json');
+    const { store } = storeWithWarnings(file);
+    const renames = vi.spyOn(fs, 'rename');
+    try {
+      const first = store.save({ ...state, announced: ['first'] });
+      const later = Array.from({ length: 20 }, (_, index) => store.save({ ...state, announced: [`later-${index}`] }));
+      await first;
+      // A waiting save resolves only once its state, or a newer one, is on disk.
+      await later[0];
+      expect((await store.load())?.announced).toEqual(['later-19']);
+      await Promise.all(later);
+      expect(renames).toHaveBeenCalledTimes(2);
+    } finally {
+      renames.mockRestore();
+    }
   });
 
   it('replaces the file whole: a reader never sees a half-written state', async () => {
