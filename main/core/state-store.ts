@@ -2,6 +2,7 @@
 // aside and the app starts fresh; nothing here ever throws to the caller.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './atomic-file';
 import { z } from 'zod';
 import { IMPACTS, INCIDENT_STATUSES, LEVELS, MAINTENANCE_STATUSES, SOURCE_KINDS } from './model';
 import type { PersistedState, StateStore } from './ports';
@@ -131,20 +132,9 @@ export function createFileStateStore(filePath: string, options: FileStateStoreOp
   }
 
   async function writeAtomically(state: PersistedState): Promise<void> {
-    const body = JSON.stringify({ ...state, announced: boundAnnounced(state.announced) });
-    const temp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
     try {
-      await fs.mkdir(dir, { recursive: true });
-      const handle = await fs.open(temp, 'w', 0o600);
-      try {
-        await handle.writeFile(body, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(temp, filePath);
+      await writeFileAtomic(filePath, JSON.stringify({ ...state, announced: boundAnnounced(state.announced) }));
     } catch (error) {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
       warn(`Cannot save state to ${filePath} (${describe(error)}).`);
     }
   }

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { defaultSettings, settingsSchema, type Settings } from '../../preload/contract';
-import { describeError, serialised, writeFileAtomic } from './atomic-file';
+import { describeError, serialised, writeFileAtomic } from '../core/atomic-file';
 
 const MAX_SETTINGS_BYTES = 1024 * 1024;
 

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { serialised, writeFileAtomic } from './atomic-file';
+import { serialised, writeFileAtomic } from '../core/atomic-file';
 
 const windowStateSchema = z.object({
   width: z.number().int().min(360).max(10_000),
