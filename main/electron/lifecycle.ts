@@ -9,6 +9,7 @@ import { appIconPath } from './icons';
 import { registerIpcHandlers, trustedSender } from './ipc';
 import { denyAllPermissions, hardenApp } from './security';
 import { createSettingsStore } from './settings-store';
+import { createSnoozeStore } from './snooze-store';
 import { APP_ID, createStatusApp, type CoreFactory, type StatusApp } from './status-app';
 import { createStatusWindow } from './window';
 import { createWindowStateStore } from './window-state';
@@ -53,6 +54,7 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
   const indexHtml = path.join(appPath, 'dist', 'renderer', 'index.html');
   const settingsStore = createSettingsStore(userData, { onWarning: warn });
   const settings = await settingsStore.load();
+  const snoozeStore = createSnoozeStore(userData);
   const window = createStatusWindow({
     indexHtml,
     preloadPath: path.join(appPath, 'dist', 'preload', 'preload.js'),
@@ -69,6 +71,8 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
     stateStore: options.createStateStore(path.join(userData, 'state.json'), warn),
     settingsStore,
     settings,
+    snoozeStore,
+    snoozedUntil: await snoozeStore.load(new Date()),
     window,
     platform,
     assetsDir,

@@ -7,6 +7,7 @@ import { PUSH, settingsSchema, type AppState, type ExternalTarget, type SetSetti
 import { allowedHosts, isAllowedExternalUrl, resolveExternalUrl } from './external-links';
 import { appIconPath } from './icons';
 import type { AppIpcHandlers } from './ipc';
+import type { SnoozeStore } from './snooze-store';
 import { snoozeEnd, type SnoozeChoice } from './notification-policy';
 import { platformSink } from './notification-sinks';
 import { createNotifier, type NoticeSink } from './notifier';
@@ -35,6 +36,9 @@ export interface StatusAppOptions {
   stateStore: StateStore;
   settingsStore: SettingsStore;
   settings: Settings;
+  /** Where a snooze is kept across restarts, and the one loaded at start (if any). */
+  snoozeStore?: SnoozeStore;
+  snoozedUntil?: Date | null;
   window: StatusWindow;
   platform: NodeJS.Platform;
   assetsDir: string;
@@ -76,7 +80,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const { window, platform } = options;
   let settings = options.settings;
-  let snoozedUntil: Date | null = null;
+  let snoozedUntil: Date | null = options.snoozedUntil ?? null;
   let recentEvents: ChangeEvent[] = [];
   let core: StatusService | null = null;
   let unsubscribe: () => void = () => undefined;
@@ -165,6 +169,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   function snooze(choice: SnoozeChoice | null): void {
     snoozedUntil = choice === null ? null : snoozeEnd(choice, now());
     refreshTray();
+    if (options.snoozeStore) run(options.snoozeStore.save(snoozedUntil), 'Saving the snooze');
   }
 
   function applyLoginItem(enabled: boolean): void {

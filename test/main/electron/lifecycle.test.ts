@@ -159,6 +159,23 @@ describe('tray app life cycle', () => {
     expect(path.basename(lastTray().image.path)).toBe('major_outage-32.png');
   });
 
+  it('keeps a snooze across a restart', async () => {
+    await start();
+    click('snooze-tomorrow');
+    const file = path.join(state.userData, 'snooze.json');
+    await until(() => existsSync(file), 'the snooze file');
+    app.emit('before-quit', { preventDefault: () => undefined });
+    const userData = state.userData;
+    resetFakeElectron();
+    state.userData = userData;
+    core = fakeCore();
+    await start();
+    expect(menuItem('snoozed').label).toMatch(/^Snoozed until .*8:00/);
+    core.push(outage());
+    vi.advanceTimersByTime(5000);
+    expect(FakeNotification.instances).toHaveLength(0);
+  });
+
   it('refreshes from the menu, after resume and when the network comes back', async () => {
     await start();
     click('refresh');
