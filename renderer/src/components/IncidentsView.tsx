@@ -29,7 +29,9 @@ export function IncidentsView() {
           {t('incidents.notFound')}
         </p>
       ) : null}
-      {open.length === 0 && resolved.length === 0 ? <p className="empty">{t('incidents.none')}</p> : null}
+      {open.length === 0 ? (
+        <p className="empty">{t(resolved.length === 0 ? 'incidents.none' : 'incidents.noneOpen')}</p>
+      ) : null}
       {open.length > 0 ? (
         <section aria-labelledby="incidents-open">
           <h2 id="incidents-open" className="section-title">

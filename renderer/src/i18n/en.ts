@@ -55,7 +55,8 @@ export const en = {
 
   'incidents.open': 'Open incidents',
   'incidents.resolved': 'Recently resolved',
-  'incidents.none': 'No incidents. Everything reported is working.',
+  'incidents.none': 'No incidents reported.',
+  'incidents.noneOpen': 'No open incidents. Recently resolved ones are below.',
   'incidents.impact': 'Impact',
   'incidents.affects': 'Affects',
   'incidents.noServices': 'no service named',

@@ -57,7 +57,8 @@ export const fr: Record<MessageKey, string> = {
 
   'incidents.open': 'Incidents en cours',
   'incidents.resolved': 'Résolus récemment',
-  'incidents.none': 'Aucun incident. Tout ce qui est suivi fonctionne.',
+  'incidents.none': 'Aucun incident signalé.',
+  'incidents.noneOpen': 'Aucun incident en cours. Les incidents résolus récemment sont ci-dessous.',
   'incidents.impact': 'Impact',
   'incidents.affects': 'Touche',
   'incidents.noServices': 'aucun service nommé',

@@ -35,6 +35,12 @@ describe('IncidentsView', () => {
     expect(within(pages).getByText('Resolved', { selector: 'dt' })).toBeTruthy();
   });
 
+  it('says there is no open incident when only resolved ones are listed', () => {
+    renderWith(<IncidentsView />, { snapshot: wrap(githubResolvedSource()), now: OUTAGE_NOW });
+    expect(screen.getByText('No open incidents. Recently resolved ones are below.')).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Recently resolved']);
+  });
+
   it('opens the incident page through the bridge with its source and id', async () => {
     const view = renderWith(<IncidentsView />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
     await userEvent.click(screen.getAllByRole('button', { name: 'Open incident page' })[0] as HTMLElement);
