@@ -60,7 +60,7 @@ export const fr: Record<MessageKey, string> = {
   'incidents.none': 'Aucun incident signalé.',
   'incidents.noneOpen': 'Aucun incident en cours. Les incidents résolus récemment sont ci-dessous.',
   'incidents.impact': 'Impact',
-  'incidents.affects': 'Touche',
+  'incidents.affects': 'Concerne',
   'incidents.noServices': 'aucun service nommé',
   'incidents.started': 'Début',
   'incidents.updated': 'Mise à jour',
