@@ -19,7 +19,9 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 function pageOf(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+    // Chromium writes a Windows drive letter in capitals (file:///C:/...), Node keeps its case.
+    const pathname = parsed.protocol === 'file:' ? parsed.pathname.replace(/^\/([a-z]):/, (_all, drive: string) => `/${drive.toUpperCase()}:`) : parsed.pathname;
+    return `${parsed.protocol}//${parsed.host}${pathname}`;
   } catch {
     return null;
   }

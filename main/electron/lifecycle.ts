@@ -20,6 +20,8 @@ export interface RunAppOptions {
   platform?: NodeJS.Platform;
   /** How often to look whether the network is back (default 15 s). */
   onlineCheckMs?: number;
+  /** How long quitting waits for the poller to stop and save (default 5 s). */
+  quitDeadlineMs?: number;
   warn?: (message: string) => void;
 }
 
@@ -64,7 +66,9 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
     onWarning: warn,
   });
   // Electron's net.fetch goes through Chromium's network stack and so honours the system proxy.
-  const fetch: FetchLike = (url, init) => net.fetch(url, init);
+  // 'no-store' keeps Chromium's HTTP cache out: it could answer from disk without asking the
+  // server (heuristic freshness), and the core does its own conditional requests (ETag).
+  const fetch: FetchLike = (url, init) => net.fetch(url, { ...init, cache: 'no-store' });
   const running = createStatusApp({
     createCore: options.createCore,
     fetch,
@@ -101,13 +105,23 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
     if (stopping) return;
     stopping = true;
     clearInterval(onlineTimer);
-    running
-      .stop()
-      .catch((error: unknown) => warn(`Stopping failed: ${String(error)}`))
-      .finally(() => {
-        stopped = true;
-        app.quit();
-      });
+    // Electron closes the window only after before-quit, too late to save its size: close it now.
+    // A stop that hangs must not keep the app from quitting: past the deadline, quit anyway.
+    const finished = Promise.all([window.close(), running.stop()]).catch((error: unknown) => {
+      warn(`Stopping failed: ${String(error)}`);
+    });
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<void>((resolve) => {
+      deadline = setTimeout(() => {
+        warn('Stopping took too long; quitting anyway.');
+        resolve();
+      }, options.quitDeadlineMs ?? 5_000);
+    });
+    void Promise.race([finished, late]).then(() => {
+      clearTimeout(deadline);
+      stopped = true;
+      app.quit();
+    });
   });
 
   await running.start();

@@ -8,19 +8,30 @@ import type { NoticeSink } from './notifier';
 
 export type OnNoticeClick = (target: ShowTarget) => void;
 
+/** Notifications kept clickable at once (older ones have long left the screen). */
+const MAX_ALIVE_NOTIFICATIONS = 20;
+
 export function electronSink(onClick: OnNoticeClick, icon?: string): NoticeSink {
   // Electron drops the click of a notification that was garbage collected: keep each one alive
-  // until it is closed.
+  // until it is clicked, closed or failed. 'close' is not guaranteed, so only the newest are kept.
   const alive = new Set<Notification>();
   return {
     show(notice) {
       const notification = new Notification({ title: notice.title, body: notice.body, icon, silent: false });
       alive.add(notification);
-      notification.on('click', () => {
+      if (alive.size > MAX_ALIVE_NOTIFICATIONS) {
+        const oldest = alive.values().next().value;
+        if (oldest !== undefined) alive.delete(oldest);
+      }
+      const forget = (): void => {
         alive.delete(notification);
+      };
+      notification.on('click', () => {
+        forget();
         onClick(notice.target);
       });
-      notification.on('close', () => alive.delete(notification));
+      notification.on('close', forget);
+      notification.on('failed', forget);
       notification.show();
     },
   };

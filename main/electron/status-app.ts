@@ -98,6 +98,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     assetsDir: options.assetsDir,
     platform,
     onClick: () => showWindow(),
+    onWarning: warn,
     actions: {
       show: (target) => showWindow(target),
       refresh: () => run(refresh(), 'Refresh'),

@@ -11,7 +11,8 @@ export interface StatusWindow {
   /** Pushes to the page if it is loaded; a page that loads later asks for the whole state. */
   send(channel: string, payload: unknown): void;
   webContents(): WebContents | null;
-  close(): void;
+  /** Closes the window (if open); resolves once its size is saved. */
+  close(): Promise<void>;
 }
 
 export interface StatusWindowOptions {
@@ -28,6 +29,7 @@ export function createStatusWindow(options: StatusWindowOptions): StatusWindow {
   let creating: Promise<BrowserWindow> | null = null;
   let loaded = false;
   let pendingTarget: ShowTarget | null = null;
+  let savingState: Promise<void> = Promise.resolve();
 
   async function create(): Promise<BrowserWindow> {
     const state = await options.stateStore.load();
@@ -47,8 +49,11 @@ export function createStatusWindow(options: StatusWindowOptions): StatusWindow {
       options.preloadPath,
     );
     hardenWebContents(created.webContents);
-    if (state.maximized) created.maximize();
-    created.once('ready-to-show', () => created.show());
+    // Not before ready-to-show: maximize() also shows a hidden window, which would flash empty.
+    created.once('ready-to-show', () => {
+      if (state.maximized) created.maximize();
+      created.show();
+    });
     created.webContents.on('did-finish-load', () => {
       loaded = true;
       if (pendingTarget !== null) created.webContents.send(PUSH.show, pendingTarget);
@@ -56,7 +61,8 @@ export function createStatusWindow(options: StatusWindowOptions): StatusWindow {
     });
     created.on('close', () => {
       const bounds = created.getNormalBounds();
-      void options.stateStore
+      // Kept so quitting can wait for it: Electron closes the windows only after before-quit.
+      savingState = options.stateStore
         .save({ ...bounds, maximized: created.isMaximized() })
         .catch((error: unknown) => options.onWarning?.(`Cannot save the window size: ${String(error)}`));
     });
@@ -95,8 +101,9 @@ export function createStatusWindow(options: StatusWindowOptions): StatusWindow {
     webContents() {
       return window !== null && !window.isDestroyed() ? window.webContents : null;
     },
-    close() {
+    async close() {
       if (window !== null && !window.isDestroyed()) window.close();
+      await savingState;
     },
   };
 }

@@ -4,6 +4,8 @@
 // and call resetFakeElectron() in beforeEach. Objects keep their identity across resets (the code
 // under test holds them); only their state and recorded calls are cleared.
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { vi, type Mock } from 'vitest';
 
@@ -30,10 +32,13 @@ export function fakeEvent(): FakeEvent {
   return event;
 }
 
+/** The project folder, where `electron .` runs from: assets/ and dist/ are really there. */
+export const PROJECT_ROOT = path.resolve(__dirname, '../../..');
+
 export const state = {
   singleInstance: true,
   userData: '/tmp/gandi-status-fake-user-data',
-  appPath: '/opt/gandi-status',
+  appPath: PROJECT_ROOT,
   locale: 'en-US',
   online: true,
   openAtLogin: false,
@@ -46,10 +51,17 @@ export const state = {
 class FakeApp extends EventEmitter {
   requestSingleInstanceLock = spy(() => state.singleInstance);
   whenReady = spy(async () => undefined);
+  /** Like Electron: before-quit, then every window is closed (a prevented close cancels), then quit. */
   quit = spy(() => {
     const event = fakeEvent();
     this.emit('before-quit', event);
-    if (!event.defaultPrevented) state.quitted = true;
+    if (event.defaultPrevented) return;
+    for (const window of FakeBrowserWindow.instances) {
+      if (window.destroyed) continue;
+      window.close();
+      if (!window.destroyed) return;
+    }
+    state.quitted = true;
   });
   exit = spy((_code?: number) => undefined);
   getPath = spy((_name: string) => state.userData);
@@ -120,6 +132,10 @@ export class FakeBrowserWindow extends EventEmitter {
   minimized = false;
   maximized = false;
   loadedFile: string | null = null;
+  /** ready-to-show was emitted: the page has painted. */
+  readyToShow = false;
+  /** Became visible before the page painted: the user saw an empty window flash. */
+  shownBeforeReady = false;
   bounds: Bounds;
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -136,10 +152,15 @@ export class FakeBrowserWindow extends EventEmitter {
     this.loadedFile = file;
     await Promise.resolve();
     this.webContents.mainFrame.url = pathToFileURL(file).href;
+    this.readyToShow = true;
     this.emit('ready-to-show');
     this.webContents.emit('did-finish-load');
   }
   show(): void {
+    this.becomeVisible();
+  }
+  private becomeVisible(): void {
+    if (!this.readyToShow) this.shownBeforeReady = true;
     this.visible = true;
   }
   focus(): void {
@@ -154,8 +175,10 @@ export class FakeBrowserWindow extends EventEmitter {
   restore(): void {
     this.minimized = false;
   }
+  /** Like Electron: maximizing a hidden window also shows it. */
   maximize(): void {
     this.maximized = true;
+    this.becomeVisible();
   }
   isMaximized(): boolean {
     return this.maximized;
@@ -178,12 +201,15 @@ export class FakeBrowserWindow extends EventEmitter {
 
 export class FakeImage {
   template = false;
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    readonly empty = false,
+  ) {}
   setTemplateImage(template: boolean): void {
     this.template = template;
   }
   isEmpty(): boolean {
-    return false;
+    return this.empty;
   }
 }
 
@@ -194,6 +220,7 @@ export class FakeMenu {
 export class FakeTray extends EventEmitter {
   static instances: FakeTray[] = [];
   tooltip = '';
+  title = '';
   menu: FakeMenu | null = null;
   destroyed = false;
   constructor(public image: FakeImage) {
@@ -205,6 +232,10 @@ export class FakeTray extends EventEmitter {
   }
   setToolTip(tooltip: string): void {
     this.tooltip = tooltip;
+  }
+  /** macOS only in Electron: text next to the icon in the menu bar. */
+  setTitle(title: string): void {
+    this.title = title;
   }
   setContextMenu(menu: FakeMenu): void {
     this.menu = menu;
@@ -232,6 +263,10 @@ export class FakeNotification extends EventEmitter {
   /** What a user's click does. */
   click(): void {
     this.emit('click', fakeEvent());
+  }
+  /** The notification server closed it (timeout, dismissed); not guaranteed to happen. */
+  dismiss(): void {
+    this.emit('close', fakeEvent());
   }
 }
 
@@ -291,8 +326,39 @@ export const defaultSession = new FakeSession();
 export const exposed = new Map<string, unknown>();
 export const shell = { openExternal: spy(async (_url: string) => undefined) };
 export const clipboard = { writeText: spy((_text: string) => undefined) };
+/** What the network answers to net.fetch (tests replace it with mockImplementation). */
+export const server = {
+  answer: spy(async (_url: string, _headers: Headers): Promise<Response> => new Response('{}')),
+};
+
+/**
+ * Chromium's HTTP cache, as far as it matters here: net.fetch's default cache mode reuses a 200
+ * that has Last-Modified and no Cache-Control (heuristic freshness) without asking the server.
+ */
+const httpCache = new Map<string, { body: string; headers: [string, string][] }>();
+
+interface FakeFetchInit {
+  headers?: Record<string, string>;
+  cache?: string;
+  signal?: AbortSignal;
+}
+
 export const net = {
-  fetch: spy(async (_url: string, _init?: unknown): Promise<Response> => new Response('{}')),
+  fetch: spy(async (url: string, init?: FakeFetchInit): Promise<Response> => {
+    init?.signal?.throwIfAborted();
+    const mode = init?.cache ?? 'default';
+    const cacheUsed = mode === 'default' || mode === 'force-cache' || mode === 'only-if-cached';
+    const cached = httpCache.get(url);
+    if (cacheUsed && cached !== undefined) return new Response(cached.body, { status: 200, headers: cached.headers });
+    const response = await server.answer(url, new Headers(init?.headers));
+    const heuristicallyFresh = response.status === 200 && response.headers.has('last-modified') && !response.headers.has('cache-control');
+    if (mode !== 'no-store' && heuristicallyFresh) {
+      const headers: [string, string][] = [];
+      response.headers.forEach((value, name) => headers.push([name, value]));
+      httpCache.set(url, { body: await response.clone().text(), headers });
+    }
+    return response;
+  }),
   isOnline: spy(() => state.online),
 };
 
@@ -301,7 +367,8 @@ export const electronModule = {
   BrowserWindow: FakeBrowserWindow,
   Tray: FakeTray,
   Menu: { buildFromTemplate: (template: unknown[]) => new FakeMenu(template) },
-  nativeImage: { createFromPath: (path: string) => new FakeImage(path) },
+  // Like Electron: a missing or unreadable file gives an empty image, not an error.
+  nativeImage: { createFromPath: (file: string) => new FakeImage(file, !existsSync(file)) },
   Notification: FakeNotification,
   ipcMain,
   ipcRenderer,
@@ -322,7 +389,7 @@ export function resetFakeElectron(): void {
   Object.assign(state, {
     singleInstance: true,
     userData: '/tmp/gandi-status-fake-user-data',
-    appPath: '/opt/gandi-status',
+    appPath: PROJECT_ROOT,
     locale: 'en-US',
     online: true,
     openAtLogin: false,
@@ -336,6 +403,7 @@ export function resetFakeElectron(): void {
   app.removeAllListeners();
   powerMonitor.removeAllListeners();
   ipcMain.handlers.clear();
+  httpCache.clear();
   ipcRenderer.listeners.clear();
   exposed.clear();
   Object.assign(defaultSession, new FakeSession());

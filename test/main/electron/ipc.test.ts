@@ -73,5 +73,17 @@ describe('IPC', () => {
   it('registers exactly the contract channels', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE).sort());
   });
+  it('accepts our page on Windows whatever the case of the drive letter (Chromium writes it in capitals)', () => {
+    const contents = new FakeWebContents();
+    contents.mainFrame.url = 'file:///C:/Program%20Files/Gandi%20Status/resources/app.asar/dist/renderer/index.html';
+    const check = trustedSender(
+      () => contents as unknown as WebContents,
+      'file:///c:/Program%20Files/Gandi%20Status/resources/app.asar/dist/renderer/index.html',
+    );
+    const event = { sender: contents, senderFrame: contents.mainFrame } as unknown as Parameters<typeof check>[0];
+    expect(check(event)).toBe(true);
+    contents.mainFrame.url = 'file:///D:/Program%20Files/Gandi%20Status/resources/app.asar/dist/renderer/index.html';
+    expect(check(event)).toBe(false);
+  });
 });
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -19,6 +19,7 @@ import {
   net,
   powerMonitor,
   resetFakeElectron,
+  server,
   settle,
   shell,
   state,
@@ -118,7 +119,24 @@ describe('tray app life cycle', () => {
     expect(core.start).toHaveBeenCalledTimes(1);
     expect(core.configs[0]?.sources).toEqual([{ url: SOURCE, kind: 'auto', intervalSeconds: 60 }]);
     await core.configs[0]?.fetch('https://status.gandi.net/api/v2/summary.json');
-    expect(net.fetch).toHaveBeenCalledWith('https://status.gandi.net/api/v2/summary.json', undefined);
+    expect(net.fetch).toHaveBeenCalledWith('https://status.gandi.net/api/v2/summary.json', { cache: 'no-store' });
+  });
+
+  it('asks the server on every poll, past Chromium\'s HTTP cache, and lets 304 through', async () => {
+    await start();
+    const fetch = core.configs[0]!.fetch;
+    const url = 'https://status.gandi.net/api/v2/summary.json';
+    const page = (body: string) =>
+      new Response(body, { headers: { 'last-modified': 'Mon, 02 Mar 2026 08:00:00 GMT', etag: `"${body}"` } });
+    server.answer.mockImplementationOnce(async () => page('old')).mockImplementationOnce(async () => page('new'));
+    expect(await (await fetch(url)).text()).toBe('old');
+    expect(await (await fetch(url)).text()).toBe('new');
+
+    server.answer.mockImplementationOnce(async (_url, headers) =>
+      headers.get('if-none-match') === '"new"' ? new Response(null, { status: 304 }) : page('new'),
+    );
+    expect((await fetch(url, { headers: { 'If-None-Match': '"new"' } })).status).toBe(304);
+    expect(server.answer).toHaveBeenCalledTimes(3);
   });
 
   it('shows the first instance window on a second launch, and stays in the tray when it closes', async () => {
@@ -187,6 +205,60 @@ describe('tray app life cycle', () => {
     state.online = true;
     vi.advanceTimersByTime(15_000);
     expect(core.refreshNow).toHaveBeenCalledTimes(3);
+  });
+
+  it('a maximized window opens maximized, without flashing before its page has painted', async () => {
+    await writeFile(path.join(state.userData, 'window-state.json'), JSON.stringify({ width: 900, height: 700, maximized: true }));
+    await start();
+    app.emit('second-instance');
+    const window = await windowLoaded();
+    await until(() => window.visible, 'the window to show');
+    expect(window.maximized).toBe(true);
+    expect(window.shownBeforeReady).toBe(false);
+  });
+
+  it('Quit with the window open saves its size before Electron quits', async () => {
+    await start();
+    app.emit('second-instance');
+    const window = await windowLoaded();
+    window.bounds = { x: 40, y: 50, width: 1111, height: 777 };
+    const file = path.join(state.userData, 'window-state.json');
+    let savedBeforeQuit = false;
+    core.stop.mockImplementation(async () => {
+      await until(() => existsSync(file), 'the window state file');
+      savedBeforeQuit = !state.quitted;
+    });
+    click('quit');
+    await until(() => state.quitted, 'the quit');
+    expect(savedBeforeQuit).toBe(true);
+    expect(window.destroyed).toBe(true);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ width: 1111, height: 777 });
+  });
+
+  it('quits even when stopping hangs', async () => {
+    await start();
+    core.stop.mockImplementation(() => new Promise<undefined>(() => undefined));
+    click('quit');
+    await settle();
+    expect(state.quitted).toBe(false);
+    vi.advanceTimersByTime(5_000);
+    await until(() => state.quitted, 'the quit');
+    expect(warnings).toContain('Stopping took too long; quitting anyway.');
+  });
+
+  it('warns when a tray picture is missing; on macOS the menu bar shows a title instead', async () => {
+    state.appPath = path.join(state.userData, 'no-such-app');
+    await start('darwin');
+    expect(lastTray().image.isEmpty()).toBe(true);
+    expect(lastTray().title).toBe('Gandi');
+    expect(warnings.some((message) => message.startsWith('No tray picture for "unknown"'))).toBe(true);
+  });
+
+  it('shows the real tray pictures from the project assets', async () => {
+    await start('darwin');
+    expect(lastTray().image.isEmpty()).toBe(false);
+    expect(lastTray().title).toBe('');
+    expect(warnings.filter((message) => message.startsWith('No tray picture'))).toEqual([]);
   });
 
   it('Quit stops the core (which saves) before Electron quits', async () => {

@@ -1,3 +1,5 @@
+import { runInNewContext } from 'node:vm';
+import v8 from 'node:v8';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeNotification, resetFakeElectron, state } from './fake-electron';
 
@@ -52,5 +54,39 @@ describe('notification sinks', () => {
     state.notificationsSupported = false;
     platformSink('linux', vi.fn()).show(notice);
     expect(notify.calls).toHaveLength(3);
+  });
+});
+
+describe('Electron notifications stay clickable', () => {
+  // Electron loses the click of a Notification object that was garbage collected.
+  v8.setFlagsFromString('--expose-gc');
+  const collectGarbage = runInNewContext('gc') as () => void;
+  const collected = async (ref: WeakRef<object>): Promise<boolean> => {
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    return ref.deref() === undefined;
+  };
+
+  beforeEach(() => resetFakeElectron());
+
+  it('keeps a shown notification alive until it is closed', async () => {
+    const sink = electronSink(() => undefined);
+    sink.show(notice);
+    const ref = new WeakRef(FakeNotification.instances[0]!);
+    FakeNotification.instances = [];
+    expect(await collected(ref)).toBe(false);
+    ref.deref()?.dismiss();
+    expect(await collected(ref)).toBe(true);
+  });
+
+  it('keeps only the newest twenty, so unclosed ones do not pile up', async () => {
+    const sink = electronSink(() => undefined);
+    sink.show(notice);
+    const oldest = new WeakRef(FakeNotification.instances[0]!);
+    for (let i = 0; i < 20; i++) sink.show(notice);
+    const newest = new WeakRef(FakeNotification.instances.at(-1)!);
+    FakeNotification.instances = [];
+    expect(await collected(oldest)).toBe(true);
+    expect(await collected(newest)).toBe(false);
   });
 });
