@@ -31,3 +31,11 @@ export function trayImage(level: Level, platform: NodeJS.Platform, assetsDir: st
 export function appIconPath(assetsDir: string): string {
   return join(assetsDir, 'icon-256.png');
 }
+
+/**
+ * The same file as seen by programs outside Electron (node-notifier's helpers), which cannot read
+ * inside app.asar: electron-builder unpacks it next to the archive (asarUnpack).
+ */
+export function unpackedPath(file: string): string {
+  return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}

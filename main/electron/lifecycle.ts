@@ -124,6 +124,15 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
     });
   });
 
+  // A system shutdown does not go through before-quit: ask the system to wait (Linux, macOS; the
+  // event object is passed although electron.d.ts types the listener without it) and quit through
+  // it, so the state is saved.
+  const onShutdown = (event?: { preventDefault(): void }): void => {
+    event?.preventDefault();
+    app.quit();
+  };
+  powerMonitor.on('shutdown', onShutdown);
+
   await running.start();
   if (showWhenReady) running.showWindow();
   return running;

@@ -5,7 +5,7 @@ import type { ChangeEvent, StatusSnapshot } from '../core/model';
 import type { FetchLike, SourceConfig, StateStore, StatusService } from '../core/ports';
 import { PUSH, settingsSchema, type AppState, type ExternalTarget, type SetSettingsResult, type Settings, type ShowTarget } from '../../preload/contract';
 import { allowedHosts, isAllowedExternalUrl, resolveExternalUrl } from './external-links';
-import { appIconPath } from './icons';
+import { appIconPath, unpackedPath } from './icons';
 import type { AppIpcHandlers } from './ipc';
 import type { SnoozeStore } from './snooze-store';
 import { snoozeEnd, type SnoozeChoice } from './notification-policy';
@@ -112,7 +112,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   });
 
   const notifier = createNotifier({
-    sink: options.sink ?? platformSink(platform, (target) => showWindow(target), { icon: appIconPath(options.assetsDir), appId: APP_ID }),
+    sink: options.sink ?? platformSink(platform, (target) => showWindow(target), { icon: unpackedPath(appIconPath(options.assetsDir)), appId: APP_ID }),
     getSettings: () => settings,
     getSnoozedUntil: () => snoozedUntil,
     getTexts: texts,

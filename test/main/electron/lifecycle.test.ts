@@ -99,7 +99,9 @@ describe('tray app life cycle', () => {
     vi.setSystemTime(new Date(2026, 2, 10, 12, 0));
   });
   afterEach(async () => {
-    app.emit('before-quit', { preventDefault: () => undefined });
+    // Quit for real and wait for it, so no stop or save of this test lands in the next one.
+    app.quit();
+    await until(() => state.quitted, 'the app to quit');
     vi.useRealTimers();
     await rm(state.userData, { recursive: true, force: true });
   });
@@ -182,7 +184,8 @@ describe('tray app life cycle', () => {
     click('snooze-tomorrow');
     const file = path.join(state.userData, 'snooze.json');
     await until(() => existsSync(file), 'the snooze file');
-    app.emit('before-quit', { preventDefault: () => undefined });
+    app.quit();
+    await until(() => state.quitted, 'the first run to quit');
     const userData = state.userData;
     resetFakeElectron();
     state.userData = userData;
@@ -269,6 +272,15 @@ describe('tray app life cycle', () => {
     expect(core.stop).toHaveBeenCalledTimes(1);
     expect(state.quitted).toBe(true);
     expect(lastTray().destroyed).toBe(true);
+  });
+
+  it('a system shutdown quits through the same path, so the state is saved', async () => {
+    await start('linux');
+    const preventDefault = vi.fn();
+    powerMonitor.emit('shutdown', { preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    await until(() => state.quitted, 'the quit');
+    expect(core.stop).toHaveBeenCalledTimes(1);
   });
 
   it('answers the window over IPC and applies settings', async () => {

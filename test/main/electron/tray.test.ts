@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LEVELS } from '../../../main/core/model';
-import { trayIconChoice } from '../../../main/electron/icons';
+import { trayIconChoice, unpackedPath } from '../../../main/electron/icons';
 import { textsFor } from '../../../main/electron/texts';
 import { describeTray, trayLevel } from '../../../main/electron/tray-text';
 import { FakeMenu, lastTray, resetFakeElectron } from './fake-electron';
@@ -138,5 +138,17 @@ describe('trayLevel: no false all clear while the status page is unreachable', (
     expect(path.basename(lastTray().image.path)).toBe('operational.png');
     tray.update({ ...model, snapshot: stale, now: after(10) });
     expect(path.basename(lastTray().image.path)).toBe('unknown.png');
+  });
+});
+
+describe('unpackedPath', () => {
+  it('points files inside app.asar at the unpacked copy, and leaves others alone', () => {
+    expect(unpackedPath('/opt/Gandi Status/resources/app.asar/assets/icon-256.png')).toBe(
+      '/opt/Gandi Status/resources/app.asar.unpacked/assets/icon-256.png',
+    );
+    expect(unpackedPath('C:\\Program Files\\Gandi Status\\resources\\app.asar\\assets\\icon-256.png')).toBe(
+      'C:\\Program Files\\Gandi Status\\resources\\app.asar.unpacked\\assets\\icon-256.png',
+    );
+    expect(unpackedPath('/home/me/gandi-status-tray/assets/icon-256.png')).toBe('/home/me/gandi-status-tray/assets/icon-256.png');
   });
 });
