@@ -35,16 +35,20 @@ export function fakeEvent(): FakeEvent {
 /** The project folder, where `electron .` runs from: assets/ and dist/ are really there. */
 export const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 
-export const state = {
-  singleInstance: true,
-  userData: '/tmp/gandi-status-fake-user-data',
-  appPath: PROJECT_ROOT,
-  locale: 'en-US',
-  online: true,
-  openAtLogin: false,
-  quitted: false,
-  notificationsSupported: true,
-};
+function initialState() {
+  return {
+    singleInstance: true,
+    userData: '/tmp/gandi-status-fake-user-data',
+    appPath: PROJECT_ROOT,
+    locale: 'en-US',
+    online: true,
+    openAtLogin: false,
+    quitted: false,
+    notificationsSupported: true,
+  };
+}
+
+export const state = initialState();
 
 // ---- app ----------------------------------------------------------------------------------------
 
@@ -386,16 +390,7 @@ export const electronModule = {
 };
 
 export function resetFakeElectron(): void {
-  Object.assign(state, {
-    singleInstance: true,
-    userData: '/tmp/gandi-status-fake-user-data',
-    appPath: PROJECT_ROOT,
-    locale: 'en-US',
-    online: true,
-    openAtLogin: false,
-    quitted: false,
-    notificationsSupported: true,
-  });
+  Object.assign(state, initialState());
   for (const { spy: mock, impl } of spies) {
     mock.mockReset();
     mock.mockImplementation(impl);
