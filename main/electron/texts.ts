@@ -20,6 +20,7 @@ export interface Texts {
   neverUpdated: string;
   updatedAt(time: string): string;
   menu: {
+    open: string;
     refresh: string;
     snooze: string;
     snoozeHour: string;
@@ -71,6 +72,7 @@ const en: Texts = {
   neverUpdated: 'Not updated yet',
   updatedAt: (time) => `Updated at ${time}`,
   menu: {
+    open: 'Open Gandi Status',
     refresh: 'Refresh now',
     snooze: 'Snooze notifications',
     snoozeHour: 'For 1 hour',
@@ -122,6 +124,7 @@ const fr: Texts = {
   neverUpdated: 'Pas encore mis à jour',
   updatedAt: (time) => `Mis à jour à ${time}`,
   menu: {
+    open: 'Ouvrir Gandi Status',
     refresh: 'Actualiser',
     snooze: 'Suspendre les notifications',
     snoozeHour: 'Pendant 1 heure',

@@ -85,6 +85,8 @@ export function buildTrayMenu(model: TrayMenuModel, actions: TrayMenuActions): M
   template.push(
     ...incidentItems(model, actions),
     { type: 'separator' },
+    // Many Linux trays (AppIndicator) never report clicks on the icon: the menu must open the window.
+    { id: 'open', label: texts.menu.open, click: () => actions.show({ kind: 'view', view: 'overview' }) },
     { id: 'refresh', label: texts.menu.refresh, click: () => actions.refresh() },
     {
       id: 'snooze',

@@ -73,6 +73,8 @@ describe('buildTrayMenu', () => {
     expect(a.openLink.mock.calls).toEqual([['status-page'], ['ticket'], ['chat']]);
     click(find(items, 'settings'));
     expect(a.show).toHaveBeenCalledWith({ kind: 'view', view: 'settings' });
+    click(find(items, 'open'));
+    expect(a.show).toHaveBeenLastCalledWith({ kind: 'view', view: 'overview' });
     click(find(items, 'launch-at-login'));
     expect(a.setLaunchAtLogin).toHaveBeenCalledWith(true);
     click(find(items, 'quit'));
