@@ -110,7 +110,7 @@ export const en = {
   'support.ticket': 'Open a ticket',
   'support.chat': 'Open chat',
   'support.chatWhere': 'The chat is in the customer area, behind the “?” icon.',
-  'support.chatHours': 'Chat hours: 7:00–1:00 Paris time, that is {start}–{end} your time ({zone}).',
+  'support.chatHours': 'Chat hours: 07:00–01:00 Paris time, that is {start}–{end} your time ({zone}).',
   'support.chatOpen': 'Open now',
   'support.chatClosed': 'Closed',
   'support.chatClosesIn': 'closes {in}',

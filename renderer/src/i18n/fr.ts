@@ -112,7 +112,7 @@ export const fr: Record<MessageKey, string> = {
   'support.ticket': 'Ouvrir un ticket',
   'support.chat': 'Ouvrir le chat',
   'support.chatWhere': 'Le chat se trouve dans l’espace client, derrière l’icône « ? ».',
-  'support.chatHours': 'Horaires du chat : 7 h – 1 h, heure de Paris, soit {start}–{end} chez vous ({zone}).',
+  'support.chatHours': 'Horaires du chat : 07:00–01:00, heure de Paris, soit {start}–{end} chez vous ({zone}).',
   'support.chatOpen': 'Ouvert',
   'support.chatClosed': 'Fermé',
   'support.chatClosesIn': 'ferme {in}',
