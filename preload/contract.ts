@@ -13,17 +13,29 @@ export const DEFAULT_LINKS = {
   chat: 'https://admin.gandi.net',
 } as const;
 
-const httpsUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((value) => {
-    try {
-      return new URL(value).protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// URL');
+/** Gandi's own domain: links from the settings may move within it, never off it. */
+export const GANDI_DOMAIN = 'gandi.net';
+
+/** True for an https URL, without credentials, on gandi.net or one of its subdomains. */
+export function isGandiLink(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return (
+    url.protocol === 'https:' &&
+    url.username === '' &&
+    url.password === '' &&
+    (host === GANDI_DOMAIN || host.endsWith(`.${GANDI_DOMAIN}`))
+  );
+}
+
+// The window may edit these links, so they are held to Gandi's domain: a page that went wrong
+// cannot turn the ticket or chat button into a link to anywhere.
+const gandiLink = z.string().trim().max(2048).refine(isGandiLink, `must be an https:// link on ${GANDI_DOMAIN}`);
 
 /** Status sources may be plain http (a local simulator, an internal mirror). */
 const sourceUrl = z
@@ -86,10 +98,10 @@ export const settingsSchema = z.object({
   launchAtLogin: z.boolean().default(false),
   links: z
     .object({
-      statusPage: httpsUrl.default(DEFAULT_LINKS.statusPage),
-      helpCenter: httpsUrl.default(DEFAULT_LINKS.helpCenter),
-      ticket: httpsUrl.default(DEFAULT_LINKS.ticket),
-      chat: httpsUrl.default(DEFAULT_LINKS.chat),
+      statusPage: gandiLink.default(DEFAULT_LINKS.statusPage),
+      helpCenter: gandiLink.default(DEFAULT_LINKS.helpCenter),
+      ticket: gandiLink.default(DEFAULT_LINKS.ticket),
+      chat: gandiLink.default(DEFAULT_LINKS.chat),
     })
     .default({ ...DEFAULT_LINKS }),
 });

@@ -4,7 +4,7 @@ import { app, clipboard, shell } from 'electron';
 import type { ChangeEvent, StatusSnapshot } from '../core/model';
 import type { FetchLike, SourceConfig, StateStore, StatusService } from '../core/ports';
 import { PUSH, settingsSchema, type AppState, type ExternalTarget, type SetSettingsResult, type Settings, type ShowTarget } from '../../preload/contract';
-import { allowedHosts, isAllowedExternalUrl, resolveExternalUrl } from './external-links';
+import { resolveExternalTarget } from '../core/external-links';
 import { appIconPath, unpackedPath } from './icons';
 import type { AppIpcHandlers } from './ipc';
 import type { SnoozeStore } from './snooze-store';
@@ -204,13 +204,13 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   }
 
   async function openExternal(target: ExternalTarget): Promise<boolean> {
-    const url = resolveExternalUrl(target, settings, snapshot);
-    if (url === null) return false;
-    if (!isAllowedExternalUrl(url, allowedHosts(settings, snapshot))) {
-      warn(`Refused to open ${url}: not an https link to a known host.`);
+    const link = resolveExternalTarget(target, settings, snapshot);
+    // The desktop opens https only, even where the dashboard would allow a local http mirror.
+    if (!link.ok || new URL(link.url).protocol !== 'https:') {
+      warn(`Refused to open a ${target.kind} link: ${link.ok ? 'not https' : link.error}.`);
       return false;
     }
-    await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (https, allow-listed host only)
+    await shell.openExternal(link.url); // eng-disable OPEN_EXTERNAL_JS_CHECK (https, allow-listed host only)
     return true;
   }
 

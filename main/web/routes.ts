@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChangeEvent } from '../core/model';
 import type { StatusService } from '../core/ports';
 import { externalTargetSchema, type AppInfo, type AppState } from '../../preload/contract';
-import { resolveExternalTarget } from './external-links';
+import { resolveExternalTarget } from '../core/external-links';
 import { hostAllowed, originAllowed, readJsonBody, sendError, sendJson, type HostPolicy } from './http-guard';
 import type { SettingsController } from './settings-controller';
 import { createSseHub, type SseHub } from './sse-hub';

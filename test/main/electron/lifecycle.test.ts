@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreUpdate, StatusSnapshot } from '../../../main/core/model';
 import type { CoreListener, SourceConfig } from '../../../main/core/ports';
 import type { CoreConfig } from '../../../main/electron/status-app';
-import { INVOKE, PUSH, type AppState } from '../../../preload/contract';
+import { INVOKE, PUSH, type AppState, type Settings } from '../../../preload/contract';
 import {
   app,
   FakeBrowserWindow,
@@ -320,6 +320,14 @@ describe('tray app life cycle', () => {
     click('ticket');
     await until(() => shell.openExternal.mock.calls.length > 0, 'the ticket link');
     expect(shell.openExternal).toHaveBeenCalledWith('https://helpdesk.gandi.net/hc/en-us/requests/new');
+
+    // The window cannot move the chat button off Gandi's domain through the settings.
+    const current = (await ipcMain.invoke(INVOKE.getSettings, fromWindow)) as Settings;
+    const moved = { ...current, links: { ...current.links, chat: 'https://evil.example/phish' } };
+    const refused = (await ipcMain.invoke(INVOKE.setSettings, fromWindow, moved)) as { ok: boolean; error?: string };
+    expect(refused).toEqual({ ok: false, error: 'links.chat: must be an https:// link on gandi.net' });
+    await expect(ipcMain.invoke(INVOKE.openExternal, fromWindow, { kind: 'chat' })).resolves.toBe(true);
+    expect(shell.openExternal).toHaveBeenLastCalledWith('https://admin.gandi.net');
   });
 
   it('launch at login follows the menu on macOS and Windows', async () => {

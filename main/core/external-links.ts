@@ -1,7 +1,8 @@
 // Turns what the page asks to open into a URL: the page names a target, never a URL, and the answer
 // is checked against an allow-list, so a compromised page cannot send a user anywhere it likes.
-import type { StatusSnapshot } from '../core/model';
-import type { ExternalTarget, Settings } from '../../preload/contract';
+// Shared by the tray app and the browser dashboard.
+import type { StatusSnapshot } from './model';
+import { isGandiLink, type ExternalTarget, type Settings } from '../../preload/contract';
 
 export type ResolvedLink = { ok: true; url: string } | { ok: false; error: string };
 
@@ -32,13 +33,13 @@ export function statusLinkAllowed(link: string, sourceUrl: string): boolean {
 export function resolveExternalTarget(target: ExternalTarget, settings: Settings, snapshot: StatusSnapshot): ResolvedLink {
   switch (target.kind) {
     case 'status-page':
-      return httpsOnly(settings.links.statusPage);
+      return gandiOnly(settings.links.statusPage);
     case 'help':
-      return httpsOnly(settings.links.helpCenter);
+      return gandiOnly(settings.links.helpCenter);
     case 'ticket':
-      return httpsOnly(settings.links.ticket);
+      return gandiOnly(settings.links.ticket);
     case 'chat':
-      return httpsOnly(settings.links.chat);
+      return gandiOnly(settings.links.chat);
     case 'incident':
     case 'maintenance': {
       const source = snapshot.sources.find((candidate) => candidate.url === target.sourceUrl);
@@ -54,11 +55,7 @@ export function resolveExternalTarget(target: ExternalTarget, settings: Settings
   }
 }
 
-/** Links from settings were validated as https on the way in; check again, they are what a user clicks. */
-function httpsOnly(value: string): ResolvedLink {
-  const url = parse(value);
-  if (url === null || url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
-    return { ok: false, error: 'link not allowed' };
-  }
-  return { ok: true, url: value };
+/** Links from settings were validated on the way in; check again, they are what a user clicks. */
+function gandiOnly(value: string): ResolvedLink {
+  return isGandiLink(value) ? { ok: true, url: value } : { ok: false, error: 'link not allowed' };
 }
