@@ -15,6 +15,25 @@ export interface SettingsStore {
   save(settings: Settings): Promise<Settings>;
 }
 
+/**
+ * Keeps every valid top-level setting of a file that fails validation as a whole, so that one bad
+ * value (a link edited by hand, a field from a newer version) does not cost the user the rest.
+ * Null when the file does not hold an object at all.
+ */
+export function salvageSettings(json: unknown): { settings: Settings; reset: string[] } | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const fields = json as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  const reset: string[] = [];
+  for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+    if (!(key in fields)) continue;
+    if (schema.safeParse(fields[key]).success) kept[key] = fields[key];
+    else reset.push(key);
+  }
+  const settings = settingsSchema.safeParse(kept);
+  return settings.success ? { settings: settings.data, reset } : null;
+}
+
 export function createSettingsStore(
   directory: string,
   options: { onWarning?: (message: string) => void; fileName?: string } = {},
@@ -50,11 +69,16 @@ export function createSettingsStore(
         return setAside(`is not valid JSON (${describeError(error)})`);
       }
       const parsed = settingsSchema.safeParse(json);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        return setAside(`is invalid (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown error'})`);
-      }
-      return parsed.data;
+      if (parsed.success) return parsed.data;
+      const salvaged = salvageSettings(json);
+      if (salvaged === null) return setAside('does not hold settings');
+      const aside = `${filePath}.bad-${Date.now()}`;
+      await fs.copyFile(filePath, aside).catch(() => undefined);
+      warn(
+        `Settings file ${filePath}: ${salvaged.reset.join(', ')} invalid, back to defaults; ` +
+          `the other settings are kept (the old file is kept as ${aside}).`,
+      );
+      return salvaged.settings;
     },
     async save(settings) {
       const valid = settingsSchema.parse(settings);

@@ -50,6 +50,7 @@ describe('settings store', () => {
 
   it.each([
     ['broken JSON', '{"pollIntervalSeconds": 60,'],
+    ['a list instead of an object', '["https://status.gandi.net"]'],
     ['a wrong shape', JSON.stringify({ pollIntervalSeconds: 'often', links: { ticket: 'http://phish.example' } })],
     ['an unsafe link', JSON.stringify({ links: { chat: 'javascript:alert(1)' } })],
   ])('falls back to defaults with a warning on %s, keeping the bad file aside', async (_name, content) => {
@@ -57,11 +58,36 @@ describe('settings store', () => {
     const warnings: string[] = [];
     expect(await createSettingsStore(dir, { onWarning: (m) => warnings.push(m) }).load()).toEqual(defaultSettings());
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/using defaults/);
+    expect(warnings[0]).toMatch(/using defaults|back to defaults/);
     const files = await readdir(dir);
     const aside = files.find((name) => name.startsWith('settings.json.bad-'));
     expect(aside).toBeDefined();
     expect(await readFile(path.join(dir, aside ?? ''), 'utf8')).toBe(content);
+  });
+
+  it('keeps the valid settings of a file with one bad value, and names what was reset', async () => {
+    const content = JSON.stringify({
+      pollIntervalSeconds: 300,
+      mutedServices: ['mail'],
+      sources: [{ url: 'https://www.githubstatus.com', kind: 'statuspage' }],
+      links: { ...defaultSettings().links, chat: 'https://chat.example.net' },
+      language: 'klingon',
+    });
+    await writeFile(path.join(dir, 'settings.json'), content);
+    const warnings: string[] = [];
+    const loaded = await createSettingsStore(dir, { onWarning: (m) => warnings.push(m) }).load();
+    expect(loaded).toEqual({
+      ...defaultSettings(),
+      pollIntervalSeconds: 300,
+      mutedServices: ['mail'],
+      sources: [{ url: 'https://www.githubstatus.com', kind: 'statuspage' }],
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/language, links invalid, back to defaults; the other settings are kept/);
+    const aside = (await readdir(dir)).find((name) => name.startsWith('settings.json.bad-'));
+    expect(await readFile(path.join(dir, aside ?? ''), 'utf8')).toBe(content);
+    // The file itself stays until the next save rewrites it.
+    expect(await readFile(path.join(dir, 'settings.json'), 'utf8')).toBe(content);
   });
 
   it('fills in missing fields of an older file', async () => {
