@@ -77,9 +77,14 @@ export function isSnoozed(snoozedUntil: Date | null, now: Date): boolean {
 export type SnoozeChoice = 'hour' | 'tomorrow';
 
 /** When a snooze chosen now ends: in one hour, or tomorrow at 8:00 local time. */
+/** Snoozes "until the morning" end at this hour, local time. */
+export const MORNING_HOUR = 8;
+
 export function snoozeEnd(choice: SnoozeChoice, now: Date): Date {
   if (choice === 'hour') return new Date(now.getTime() + 60 * 60 * 1000);
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 8, 0, 0, 0);
+  // The next 8:00: someone snoozing at 00:30 means this morning, not the day after.
+  const dayOffset = now.getHours() < MORNING_HOUR ? 0 : 1;
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + dayOffset, MORNING_HOUR, 0, 0, 0);
 }
 
 /** True when the event is about a followed service: announced whatever the other filters say. */

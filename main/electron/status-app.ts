@@ -4,6 +4,7 @@ import { app, clipboard, shell } from 'electron';
 import type { ChangeEvent, StatusSnapshot } from '../core/model';
 import type { FetchLike, SourceConfig, StateStore, StatusService } from '../core/ports';
 import { PUSH, settingsSchema, type AppState, type ExternalTarget, type SetSettingsResult, type Settings, type ShowTarget } from '../../preload/contract';
+import { serialised } from '../core/atomic-file';
 import { resolveExternalTarget } from '../core/external-links';
 import { appIconPath, unpackedPath } from './icons';
 import type { AppIpcHandlers } from './ipc';
@@ -106,7 +107,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       resume: () => snooze(null),
       openLink: (kind: LinkKind) => run(openExternal({ kind }), 'Opening a link'),
       setFollowed: (serviceId, followed) => run(setFollowed(serviceId, followed), 'Following a service'),
-      setLaunchAtLogin: (enabled) => run(updateSettings({ ...settings, launchAtLogin: enabled }), 'Launch at login'),
+      setLaunchAtLogin: (enabled) => run(updateSettings((current) => ({ ...current, launchAtLogin: enabled })), 'Launch at login'),
       quit: () => app.quit(),
     },
   });
@@ -118,7 +119,10 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     getTexts: texts,
     now,
     onFollowEnded: (ids) =>
-      run(updateSettings({ ...settings, followedServices: settings.followedServices.filter((id) => !ids.includes(id)) }), 'Ending a follow'),
+      run(
+        updateSettings((current) => ({ ...current, followedServices: current.followedServices.filter((id) => !ids.includes(id)) })),
+        'Ending a follow',
+      ),
   });
 
   function refreshTray(): void {
@@ -170,6 +174,8 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   function snooze(choice: SnoozeChoice | null): void {
     snoozedUntil = choice === null ? null : snoozeEnd(choice, now());
     refreshTray();
+    // Resuming releases what the snooze held at once, not at the next poll.
+    if (choice === null) notifier.handle([]);
     if (options.snoozeStore) run(options.snoozeStore.save(snoozedUntil), 'Saving the snooze');
   }
 
@@ -177,7 +183,13 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     if (loginItemsSupported(platform)) app.setLoginItemSettings({ openAtLogin: enabled });
   }
 
-  async function updateSettings(next: Settings): Promise<Settings> {
+  // One change at a time, each applied to the settings left by the one before: a follow toggled
+  // in the tray while the window saves does not undo either of them.
+  const settingsQueue = serialised();
+  const updateSettings = (change: (current: Settings) => Settings): Promise<Settings> =>
+    settingsQueue(() => applySettings(change(settings)));
+
+  async function applySettings(next: Settings): Promise<Settings> {
     const previous = settings;
     const saved = await options.settingsStore.save(next);
     settings = saved;
@@ -195,12 +207,16 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     }
     refreshTray();
     window.send(PUSH.settings, saved);
+    // Quiet hours turned off or a service unmuted: what was held may go out now.
+    notifier.handle([]);
     return saved;
   }
 
   async function setFollowed(serviceId: string, followed: boolean): Promise<void> {
-    const others = settings.followedServices.filter((id) => id !== serviceId);
-    await updateSettings({ ...settings, followedServices: followed ? [...others, serviceId] : others });
+    await updateSettings((current) => {
+      const others = current.followedServices.filter((id) => id !== serviceId);
+      return { ...current, followedServices: followed ? [...others, serviceId] : others };
+    });
   }
 
   async function openExternal(target: ExternalTarget): Promise<boolean> {
@@ -221,7 +237,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       return { ok: false, error: first ? `${first.path.join('.') || 'settings'}: ${first.message}` : 'invalid settings' };
     }
     try {
-      return { ok: true, settings: await updateSettings(parsed.data) };
+      return { ok: true, settings: await updateSettings(() => parsed.data) };
     } catch (error) {
       return { ok: false, error: `cannot save settings: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -246,6 +262,8 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       await startCore();
     },
     async stop() {
+      // A burst still being grouped is shown, not lost, when the app quits.
+      notifier.flush();
       notifier.dispose();
       await stopCore();
       tray.destroy();

@@ -25,6 +25,7 @@ export interface Texts {
     snooze: string;
     snoozeHour: string;
     snoozeTomorrow: string;
+    snoozeThisMorning: string;
     snoozeResume: string;
     snoozedUntil(time: string): string;
     statusPage: string;
@@ -77,6 +78,7 @@ const en: Texts = {
     snooze: 'Snooze notifications',
     snoozeHour: 'For 1 hour',
     snoozeTomorrow: 'Until tomorrow 8:00',
+    snoozeThisMorning: 'Until 8:00 this morning',
     snoozeResume: 'Resume notifications',
     snoozedUntil: (time) => `Snoozed until ${time}`,
     statusPage: 'Open status page',
@@ -129,6 +131,7 @@ const fr: Texts = {
     snooze: 'Suspendre les notifications',
     snoozeHour: 'Pendant 1 heure',
     snoozeTomorrow: "Jusqu'à demain 8:00",
+    snoozeThisMorning: "Jusqu'à 8:00 ce matin",
     snoozeResume: 'Reprendre les notifications',
     snoozedUntil: (time) => `Suspendues jusqu'à ${time}`,
     statusPage: 'Ouvrir la page de statut',

@@ -3,7 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { StatusSnapshot } from '../core/model';
 import type { ShowTarget } from '../../preload/contract';
-import type { SnoozeChoice } from './notification-policy';
+import { MORNING_HOUR, type SnoozeChoice } from './notification-policy';
 import { clockTime, type Texts } from './texts';
 import { isOpenIncident, lastUpdate, overallLine } from './tray-text';
 
@@ -93,7 +93,11 @@ export function buildTrayMenu(model: TrayMenuModel, actions: TrayMenuActions): M
       label: texts.menu.snooze,
       submenu: [
         { id: 'snooze-hour', label: texts.menu.snoozeHour, click: () => actions.snooze('hour') },
-        { id: 'snooze-tomorrow', label: texts.menu.snoozeTomorrow, click: () => actions.snooze('tomorrow') },
+        {
+          id: 'snooze-tomorrow',
+          label: model.now.getHours() < MORNING_HOUR ? texts.menu.snoozeThisMorning : texts.menu.snoozeTomorrow,
+          click: () => actions.snooze('tomorrow'),
+        },
         { id: 'snooze-resume', label: texts.menu.snoozeResume, enabled: snoozed, click: () => actions.resume() },
       ],
     },

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -177,6 +177,47 @@ describe('tray app life cycle', () => {
     vi.advanceTimersByTime(5000);
     expect(FakeNotification.instances).toHaveLength(0);
     expect(path.basename(lastTray().image.path)).toBe('major_outage-32.png');
+  });
+
+  it('resuming a snooze shows what it held at once, without waiting for a poll', async () => {
+    await start();
+    click('snooze-hour');
+    core.push(outage());
+    vi.advanceTimersByTime(5000);
+    expect(FakeNotification.instances).toHaveLength(0);
+    click('snooze-resume');
+    vi.advanceTimersByTime(5000);
+    expect(FakeNotification.instances).toHaveLength(1);
+    expect(FakeNotification.instances[0]?.options.body).toContain('PAAS LU-BI1 down');
+  });
+
+  it('shows a burst still being grouped when the app quits, instead of dropping it', async () => {
+    await start();
+    core.push(outage());
+    expect(FakeNotification.instances).toHaveLength(0); // still grouping (3 s)
+    app.quit();
+    await until(() => state.quitted, 'the quit');
+    expect(FakeNotification.instances).toHaveLength(1);
+  });
+
+  it('applies two quick follows from the tray in turn, losing neither', async () => {
+    await start();
+    core.push({
+      snapshot: snapshot('operational', { services: [service('paas', 'PAAS LU-BI1'), service('dns', 'LiveDNS')] }),
+      events: [],
+    });
+    // Both clicks come from the same menu, built before either was saved.
+    const followPaas = menuItem('follow:paas').click as () => void;
+    const followDns = menuItem('follow:dns').click as () => void;
+    followPaas();
+    followDns();
+    const file = path.join(state.userData, 'settings.json');
+    await until(() => existsSync(file) && readFileSync(file, 'utf8').includes('dns'), 'the second follow saved');
+    await settle();
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Settings;
+    expect(saved.followedServices.sort()).toEqual(['dns', 'paas']);
+    expect(menuItem('follow:paas').checked).toBe(true);
+    expect(menuItem('follow:dns').checked).toBe(true);
   });
 
   it('keeps a snooze across a restart', async () => {

@@ -101,12 +101,18 @@ describe('quiet hours', () => {
 });
 
 describe('snooze', () => {
-  it('ends in one hour or tomorrow at 8:00 local time', () => {
-    const late = new Date(2026, 2, 10, 23, 30);
-    expect(snoozeEnd('hour', late)).toEqual(new Date(2026, 2, 11, 0, 30));
-    expect(snoozeEnd('tomorrow', late)).toEqual(new Date(2026, 2, 11, 8, 0));
-    // Across a month end.
-    expect(snoozeEnd('tomorrow', new Date(2026, 2, 31, 9, 0))).toEqual(new Date(2026, 3, 1, 8, 0));
+  it('ends in one hour', () => {
+    expect(snoozeEnd('hour', new Date(2026, 2, 10, 23, 30))).toEqual(new Date(2026, 2, 11, 0, 30));
+  });
+
+  it.each([
+    ['late evening', new Date(2026, 2, 10, 23, 30), new Date(2026, 2, 11, 8, 0)],
+    ['just after midnight: this morning', new Date(2026, 2, 11, 0, 30), new Date(2026, 2, 11, 8, 0)],
+    ['just before 8:00', new Date(2026, 2, 11, 7, 59), new Date(2026, 2, 11, 8, 0)],
+    ['at 8:00 sharp: the next day', new Date(2026, 2, 11, 8, 0), new Date(2026, 2, 12, 8, 0)],
+    ['across a month end', new Date(2026, 2, 31, 9, 0), new Date(2026, 3, 1, 8, 0)],
+  ])('"until the morning" chosen %s ends at the next 8:00 local time', (_when, now, end) => {
+    expect(snoozeEnd('tomorrow', now)).toEqual(end);
   });
 });
 

@@ -59,6 +59,12 @@ describe('buildTrayMenu', () => {
     expect(a.show).toHaveBeenCalledWith({ kind: 'incident', sourceUrl: SOURCE, id: 'i1' });
   });
 
+  it('names the morning snooze after the day it ends', () => {
+    const label = (now: Date) => find(buildTrayMenu({ ...model(), now }, actions()), 'snooze-tomorrow').label;
+    expect(label(new Date(2026, 2, 10, 23, 30))).toBe('Until tomorrow 8:00');
+    expect(label(new Date(2026, 2, 11, 0, 30))).toBe('Until 8:00 this morning');
+  });
+
   it('wires every action', () => {
     const a = actions();
     const items = buildTrayMenu(model(), a);
