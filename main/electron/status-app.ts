@@ -8,6 +8,7 @@ import { serialised } from '../core/atomic-file';
 import { resolveExternalTarget } from '../core/external-links';
 import { appIconPath, unpackedPath } from './icons';
 import type { AppIpcHandlers } from './ipc';
+import { createLoginItem, type LoginItem } from './login-item';
 import type { SnoozeStore } from './snooze-store';
 import { snoozeEnd, type SnoozeChoice } from './notification-policy';
 import { platformSink } from './notification-sinks';
@@ -44,6 +45,8 @@ export interface StatusAppOptions {
   platform: NodeJS.Platform;
   assetsDir: string;
   now?: () => Date;
+  /** Defaults to the platform's own way of starting at login. */
+  loginItem?: LoginItem;
   /** Defaults to the platform's notification sink; tests and other front doors may pass theirs. */
   sink?: NoticeSink;
   warn?: (message: string) => void;
@@ -58,11 +61,6 @@ export interface StatusApp {
   setFollowed(serviceId: string, followed: boolean): Promise<void>;
   getState(): AppState;
   readonly ipcHandlers: AppIpcHandlers;
-}
-
-/** Login items exist on macOS and Windows only; Electron has no API for them on Linux. */
-export function loginItemsSupported(platform: NodeJS.Platform): boolean {
-  return platform === 'darwin' || platform === 'win32';
 }
 
 function coreConfigOf(settings: Settings): SourceConfig[] {
@@ -80,6 +78,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   const now = options.now ?? (() => new Date());
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const { window, platform } = options;
+  const loginItem = options.loginItem ?? createLoginItem(platform);
   let settings = options.settings;
   let snoozedUntil: Date | null = options.snoozedUntil ?? null;
   let recentEvents: ChangeEvent[] = [];
@@ -131,7 +130,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       texts: texts(),
       snoozedUntil,
       followedServices: settings.followedServices,
-      launchAtLogin: loginItemsSupported(platform) ? settings.launchAtLogin : null,
+      launchAtLogin: loginItem.supported ? settings.launchAtLogin : null,
       now: now(),
     });
   }
@@ -179,8 +178,8 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     if (options.snoozeStore) run(options.snoozeStore.save(snoozedUntil), 'Saving the snooze');
   }
 
-  function applyLoginItem(enabled: boolean): void {
-    if (loginItemsSupported(platform)) app.setLoginItemSettings({ openAtLogin: enabled });
+  async function applyLoginItem(enabled: boolean): Promise<void> {
+    if (loginItem.supported) await loginItem.setEnabled(enabled);
   }
 
   // One change at a time, each applied to the settings left by the one before: a follow toggled
@@ -193,7 +192,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     const previous = settings;
     const saved = await options.settingsStore.save(next);
     settings = saved;
-    if (saved.launchAtLogin !== previous.launchAtLogin) applyLoginItem(saved.launchAtLogin);
+    if (saved.launchAtLogin !== previous.launchAtLogin) run(applyLoginItem(saved.launchAtLogin), 'Launch at login');
     if (!sameCoreConfig(previous, saved)) {
       // Sources and interval change in place (data and history kept); the reminder delay is
       // fixed when the core is made, so changing it means a new core.
@@ -256,8 +255,8 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   return {
     async start() {
       // The OS keeps its own login item; make it agree with the settings.
-      if (loginItemsSupported(platform) && app.getLoginItemSettings().openAtLogin !== settings.launchAtLogin) {
-        applyLoginItem(settings.launchAtLogin);
+      if (loginItem.supported && (await loginItem.isEnabled()) !== settings.launchAtLogin) {
+        run(applyLoginItem(settings.launchAtLogin), 'Launch at login');
       }
       await startCore();
     },

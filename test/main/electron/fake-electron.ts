@@ -69,6 +69,7 @@ class FakeApp extends EventEmitter {
   });
   exit = spy((_code?: number) => undefined);
   getPath = spy((_name: string) => state.userData);
+  isPackaged = false;
   getAppPath = spy(() => state.appPath);
   getLocale = spy(() => state.locale);
   getName = spy(() => 'Gandi Status');

@@ -97,12 +97,15 @@ describe('tray app life cycle', () => {
     warnings = [];
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     vi.setSystemTime(new Date(2026, 2, 10, 12, 0));
+    // Launch at login on Linux writes here, never in the real home.
+    vi.stubEnv('XDG_CONFIG_HOME', path.join(state.userData, 'xdg-config'));
   });
   afterEach(async () => {
     // Quit for real and wait for it, so no stop or save of this test lands in the next one.
     app.quit();
     await until(() => state.quitted, 'the app to quit');
     vi.useRealTimers();
+    vi.unstubAllEnvs();
     await rm(state.userData, { recursive: true, force: true });
   });
 
@@ -378,5 +381,21 @@ describe('tray app life cycle', () => {
     await until(() => app.setLoginItemSettings.mock.calls.length > 0, 'the login item');
     expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
     expect(menuItem('launch-at-login').checked).toBe(true);
+  });
+
+  it('launch at login on Linux writes and removes an XDG autostart entry', async () => {
+    await start('linux');
+    const entry = path.join(state.userData, 'xdg-config', 'autostart', 'gandi-status-tray.desktop');
+    click('launch-at-login');
+    await until(() => existsSync(entry), 'the autostart entry');
+    const text = readFileSync(entry, 'utf8');
+    expect(text).toContain('[Desktop Entry]');
+    // Unpackaged, Electron's binary starts the app's folder.
+    expect(text).toContain(`Exec=${process.execPath} ${state.appPath}`);
+    expect(app.setLoginItemSettings).not.toHaveBeenCalled();
+    expect(menuItem('launch-at-login').checked).toBe(true);
+    click('launch-at-login');
+    await until(() => !existsSync(entry), 'the autostart entry to go');
+    expect(menuItem('launch-at-login').checked).toBe(false);
   });
 });
