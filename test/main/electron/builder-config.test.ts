@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import Ajv from 'ajv';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../../..');
 const require = createRequire(import.meta.url);
-const yaml = require('js-yaml') as { load(text: string): unknown };
 
 function loadConfig(): Record<string, unknown> {
   const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
