@@ -19,6 +19,12 @@ export interface DiffOptions {
    * stopped or started naming a level we understand, not that the service itself changed.
    */
   includeUnknownLevels?: boolean;
+  /**
+   * The last known (not `unknown`) level of each service id before `next`, which the caller keeps
+   * across snapshots. A service that comes back from `unknown` is compared with it, so
+   * operational -> unknown -> major_outage is still one change, operational -> major_outage.
+   */
+  lastKnownLevels?: ReadonlyMap<string, Level>;
 }
 
 export function isIncidentOpen(incident: Incident): boolean {
@@ -168,7 +174,8 @@ function diffServices(previous: SourceSnapshot, next: SourceSnapshot, at: string
   const events: ServiceChangedEvent[] = [];
   const before = new Map(previous.services.map((service) => [service.id, service.status]));
   for (const service of next.services) {
-    const from: Level | undefined = before.get(service.id);
+    const seen: Level | undefined = before.get(service.id);
+    const from = seen === 'unknown' && !opts.includeUnknownLevels ? (opts.lastKnownLevels?.get(service.id) ?? seen) : seen;
     if (from === undefined || from === service.status) continue;
     if (!opts.includeUnknownLevels && (from === 'unknown' || service.status === 'unknown')) continue;
     events.push({
@@ -202,6 +209,23 @@ function announceOngoing(next: SourceSnapshot, at: string): ChangeEvent[] {
     }
   }
   return events;
+}
+
+/**
+ * The last known level of each service after `next`: its level when known, else what was known
+ * before. Services gone from `next` are forgotten. Keep it per source and pass it as
+ * `DiffOptions.lastKnownLevels` to the next diff.
+ */
+export function lastKnownLevelsAfter(
+  known: ReadonlyMap<string, Level> | undefined,
+  next: SourceSnapshot,
+): Map<string, Level> {
+  const result = new Map<string, Level>();
+  for (const service of next.services) {
+    const level = service.status === 'unknown' ? known?.get(service.id) : service.status;
+    if (level !== undefined) result.set(service.id, level);
+  }
+  return result;
 }
 
 /**

@@ -15,17 +15,24 @@ export class SourceError extends Error {
   readonly status: number | undefined;
   /** How long the server asked us to wait (Retry-After on 429 and 503). */
   readonly retryAfterMs: number | undefined;
+  /**
+   * For `reason: 'invalid'`: true when the body was not JSON at all (a web page, broken JSON), false
+   * when it was JSON of the wrong shape. Only the latter says the page speaks another API; the former
+   * says the page (or a proxy in front of it) is broken.
+   */
+  readonly unreadable: boolean;
 
   constructor(
     reason: SourceErrorReason,
     message: string,
-    details: { url?: string; status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    details: { url?: string; status?: number; retryAfterMs?: number; unreadable?: boolean; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.reason = reason;
     this.url = details.url;
     this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
+    this.unreadable = details.unreadable ?? false;
   }
 }
 
@@ -231,11 +238,11 @@ function parseJson(text: string, response: Response, url: string, host: string):
   const contentType = response.headers.get('content-type') ?? '';
   const start = text.trimStart().slice(0, 1);
   if (contentType.includes('text/html') || start === '<') {
-    throw new SourceError('invalid', `${host} sent a web page instead of JSON`, { url });
+    throw new SourceError('invalid', `${host} sent a web page instead of JSON`, { url, unreadable: true });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new SourceError('invalid', `${host} sent data that is not valid JSON`, { url, cause: error });
+    throw new SourceError('invalid', `${host} sent data that is not valid JSON`, { url, unreadable: true, cause: error });
   }
 }

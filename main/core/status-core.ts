@@ -6,7 +6,7 @@
 // stale ("not refreshed yet"), so the tray shows the last known state at once; a source without
 // persisted data is `unknown` with `fetchedAt` null. Persisted snapshots are also what the first
 // poll is diffed against, so a change made while the app was closed is announced once.
-import { diffSource } from './differ';
+import { diffSource, lastKnownLevelsAfter } from './differ';
 import { createHttpClient } from './http';
 import { overallOf } from './levels';
 import type { ChangeEvent, Level, SourceKind, SourceSnapshot, StatusSnapshot } from './model';
@@ -67,6 +67,12 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
   /** Announced keys, oldest first; the set mirrors the list for lookups. */
   let announcedList: string[] = [];
   let announcedSet = new Set<string>();
+  /**
+   * Per source URL, the last known level of each service (in memory only: after a restart it is
+   * rebuilt from the next good snapshots). It lets a service that passed through `unknown` still
+   * announce its real change.
+   */
+  const lastKnownLevels = new Map<string, Map<string, Level>>();
   /** Overall level last reported; null until some source has data. */
   let lastOverall: Level | null = null;
   const listeners = new Set<CoreListener>();
@@ -92,6 +98,7 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
       kept.set(url, snapshots.get(url) ?? unknownSnapshot(url, kind, null));
     }
     snapshots = kept;
+    for (const url of [...lastKnownLevels.keys()]) if (!kept.has(url)) lastKnownLevels.delete(url);
     return usable;
   }
   setSources(options.sources);
@@ -173,7 +180,9 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     let next: SourceSnapshot;
     if (result.ok) {
       next = result.snapshot;
-      events.push(...diffSource(previous.fetchedAt === null ? null : previous, next, at));
+      const known = lastKnownLevels.get(result.url);
+      events.push(...diffSource(previous.fetchedAt === null ? null : previous, next, at, known ? { lastKnownLevels: known } : {}));
+      lastKnownLevels.set(result.url, lastKnownLevelsAfter(lastKnownLevelsAfter(known, previous), next));
       // Recovery is news only if the outage was announced (also by a previous run).
       const unreachableKey = `source.unreachable|${result.url}|${outageId(previous)}`;
       if (previous.stale && announcedSet.has(unreachableKey)) {

@@ -30,10 +30,32 @@ export function legacyServiceOf(component: FixtureComponent, all: FixtureCompone
 
 type LegacyEvent = WorldIncident | WorldMaintenance;
 
+const DATE_LOOKUPS = ['gt', 'gte', 'lt', 'lte'] as const;
+type DateLookup = (typeof DATE_LOOKUPS)[number];
+
 export interface EventFilter {
   current?: boolean;
   category?: 'Incident' | 'Maintenance';
   service?: string;
+  /** baobab's `date_start__gt=...` and the like (a date alone means its midnight, UTC here). */
+  dateStart?: Array<{ lookup: DateLookup; at: Date }>;
+}
+
+function parseDateStart(query: URLSearchParams): EventFilter['dateStart'] | string {
+  const bounds: NonNullable<EventFilter['dateStart']> = [];
+  for (const lookup of DATE_LOOKUPS) {
+    const value = query.get(`date_start__${lookup}`);
+    if (value === null) continue;
+    const at = Date.parse(value);
+    if (!Number.isFinite(at)) return `Bad value for filter date_start__${lookup}: ${value}`;
+    bounds.push({ lookup, at: new Date(at) });
+  }
+  return bounds;
+}
+
+function matchesBound(start: Date, { lookup, at }: { lookup: DateLookup; at: Date }): boolean {
+  const [t, bound] = [start.getTime(), at.getTime()];
+  return lookup === 'gt' ? t > bound : lookup === 'gte' ? t >= bound : lookup === 'lt' ? t < bound : t <= bound;
 }
 
 /** Parses /api/events query parameters the way baobab checks them; returns an error text for bad values. */
@@ -43,8 +65,14 @@ export function parseEventFilter(query: URLSearchParams, serviceNames: string[])
   if (current !== null) {
     const value = current.toLowerCase();
     if (value !== 'true' && value !== 'false') return 'Bad value for filter current choises are: ["true", "false"]';
+    // baobab refuses any date filter next to `current`.
+    const dated = [...query.keys()].find((key) => key.includes('date'));
+    if (dated !== undefined) return `Incompatible filter: "${dated}" with filter "current"`;
     filter.current = value === 'true';
   }
+  const dateStart = parseDateStart(query);
+  if (typeof dateStart === 'string') return dateStart;
+  if (dateStart && dateStart.length > 0) filter.dateStart = dateStart;
   const category = query.get('category');
   if (category !== null) {
     const match = (['Incident', 'Maintenance'] as const).find((c) => c.toUpperCase() === category.toUpperCase());
@@ -97,9 +125,13 @@ export class LegacyView {
     return this.start(event) !== null && this.end(event) === null;
   }
 
+  /** The event's `date_start`: a maintenance not started yet is listed at its announced time. */
+  private listedStart(event: LegacyEvent): Date {
+    return this.start(event) ?? (event.kind === 'maintenance' ? event.scheduledFor : event.createdAt);
+  }
+
   private eventSummary(event: LegacyEvent): JsonObject {
-    // A maintenance not started yet is listed at its announced time.
-    const start = this.start(event) ?? (event.kind === 'maintenance' ? event.scheduledFor : event.createdAt);
+    const start = this.listedStart(event);
     const estimate = event.kind === 'incident' ? event.estimatedEnd : event.scheduledUntil;
     const end = this.end(event);
     const last = event.updates[event.updates.length - 1]?.at ?? event.createdAt;
@@ -144,6 +176,7 @@ export class LegacyView {
       .filter((e) => filter.current === undefined || this.isCurrent(e) === filter.current)
       .filter((e) => !filter.category || (e.kind === 'incident' ? 'Incident' : 'Maintenance') === filter.category)
       .filter((e) => !filter.service || this.servicesOf(e).includes(filter.service))
+      .filter((e) => (filter.dateStart ?? []).every((bound) => matchesBound(this.listedStart(e), bound)))
       .map((e) => this.eventSummary(e))
       .reverse();
   }

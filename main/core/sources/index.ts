@@ -18,6 +18,15 @@ function sourceOfKind(kind: SourceKind, base: string, deps: SourceDeps): StatusS
   return kind === 'gandi-legacy' ? createLegacySource(base, deps) : createStatuspageSource(base, deps);
 }
 
+/**
+ * An answer that no longer fits the detected API (gone, or JSON of another shape): detect again next
+ * time. A body that is not JSON at all is a broken page, not another API: detecting again would only
+ * hide its error behind "does not answer like ...".
+ */
+function fitsAnotherApi(error: SourceError): boolean {
+  return (error.reason === 'invalid' && !error.unreadable) || error.status === 404 || error.status === 410;
+}
+
 /** Throws `SourceError` (reason 'invalid') at once if the URL is not an http(s) address. */
 export function createSource(config: SourceConfig, deps: SourceDeps): StatusSource {
   const base = normaliseBaseUrl(config.url);
@@ -50,10 +59,7 @@ export function createSource(config: SourceConfig, deps: SourceDeps): StatusSour
       try {
         return await source.fetchSnapshot(previous);
       } catch (error) {
-        // An answer that no longer fits the detected API: detect again next time.
-        if (error instanceof SourceError && (error.reason === 'invalid' || error.status === 404 || error.status === 410)) {
-          detected = null;
-        }
+        if (error instanceof SourceError && fitsAnotherApi(error)) detected = null;
         throw error;
       }
     },

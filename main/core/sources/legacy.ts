@@ -1,11 +1,11 @@
 // Gandi's legacy status API: /api/status, /api/services and /api/events?current=true, with
-// /api/events/<id> asked to confirm the end of an event that left the current list.
+// /api/events/<id> asked to confirm the end of an event that left the current list, and the
+// maintenances announced ahead asked with a date filter (the current list only has started events).
+import { SourceError } from '../http';
 import { legacyIncidentImpact, legacyLevel, worstLevel } from '../levels';
 import type { Incident, IncidentUpdate, Level, Maintenance, Service, SourceSnapshot } from '../model';
+import { carryIncidents, carryMaintenances, type AbsentRounds, type Lookup } from './carry';
 import {
-  carryIncidents,
-  carryMaintenances,
-  confirmOrNothing,
   goodSnapshot,
   normaliseBaseUrl,
   toIsoUtc,
@@ -25,6 +25,14 @@ import {
 export const LEGACY_STATUS_PATH = '/api/status';
 export const LEGACY_SERVICES_PATH = '/api/services';
 export const LEGACY_EVENTS_PATH = '/api/events?current=true';
+/**
+ * Maintenances starting from `day` on: baobab's filters (`category`, `date_start__gte`), the query its
+ * own front end made with a date only. A date keeps the URL the same all day, so conditional requests
+ * still meet 304s; what has already started is left to the current list.
+ */
+export function legacyUpcomingPath(day: Date): string {
+  return `/api/events?category=Maintenance&date_start__gte=${day.toISOString().slice(0, 10)}`;
+}
 const MAX_CONFIRMATIONS = 10;
 
 /** The legacy API does not name itself: Gandi's own host is "Gandi", any other is its host. */
@@ -51,7 +59,10 @@ function serviceNamesOf(raw: RawLegacyEvent): string[] {
   return [...new Set((raw.services ?? []).map((s) => (typeof s === 'string' ? s : s.name)))];
 }
 
-/** Ended means a `date_end` that has passed; `date_end` is null (or in the future) while open. */
+/**
+ * For an event that left the current list: ended means a `date_end` that has passed. An event the
+ * current list still shows is open whatever the local clock says of its dates.
+ */
 function hasEnded(raw: RawLegacyEvent, now: Date): boolean {
   const end = toIsoUtc(raw.date_end);
   return end !== null && Date.parse(end) <= now.getTime();
@@ -70,11 +81,11 @@ function eventUrl(base: string, id: string): string {
   return `${base}/timeline/events/${encodeURIComponent(id)}`;
 }
 
-function toIncident(raw: RawLegacyEvent, base: string, services: readonly Service[], now: Date): Incident {
+/** `ended`: confirmed over by its own page (events of the current list are open). */
+function toIncident(raw: RawLegacyEvent, base: string, services: readonly Service[], ended: boolean): Incident {
   const id = String(raw.id);
   const names = serviceNamesOf(raw);
   const levels = names.map((name) => services.find((s) => s.id === name)?.status ?? 'unknown');
-  const ended = hasEnded(raw, now);
   const endedAt = toIsoUtc(raw.date_end);
   return {
     id,
@@ -90,17 +101,18 @@ function toIncident(raw: RawLegacyEvent, base: string, services: readonly Servic
   };
 }
 
-function toMaintenance(raw: RawLegacyEvent, base: string, now: Date): Maintenance {
+/** `ended` as for toIncident; an open one is scheduled until its start, then in progress. */
+function toMaintenance(raw: RawLegacyEvent, base: string, now: Date, ended: boolean): Maintenance {
   const id = String(raw.id);
   const scheduledFor = toIsoUtc(raw.date_start);
   const start = scheduledFor === null ? Number.NaN : Date.parse(scheduledFor);
-  const status = hasEnded(raw, now) ? 'completed' : start > now.getTime() ? 'scheduled' : 'in_progress';
+  const status = ended ? 'completed' : start > now.getTime() ? 'scheduled' : 'in_progress';
   return {
     id,
     title: localisedText(raw.title) ?? `Event ${id}`,
     status,
     scheduledFor,
-    // The announced end while open, the real one once over.
+    // The announced end while open (information only: the list says when it is over), the real one once over.
     scheduledUntil: toIsoUtc(raw.date_end) ?? toIsoUtc(raw.estimate_date_end),
     services: serviceNamesOf(raw),
     url: eventUrl(base, id),
@@ -112,16 +124,23 @@ function isMaintenance(raw: RawLegacyEvent): boolean {
   return raw.category?.toLowerCase() === 'maintenance';
 }
 
+/**
+ * Normalises a list of events. `listing` says which list it is: the current one (default; all its
+ * events are open, whatever the local clock says of their end) or any other (an event is over once
+ * its `date_end` has passed).
+ */
 export function eventsFromLegacy(
   body: unknown,
   base: string,
   services: readonly Service[],
   now: Date,
+  listing: 'current' | 'any' = 'current',
 ): { incidents: Incident[]; maintenances: Maintenance[] } {
   const events = validate(legacyEventsSchema, body, `${base}${LEGACY_EVENTS_PATH}`, 'a list of events');
+  const ended = (e: RawLegacyEvent): boolean => listing === 'any' && hasEnded(e, now);
   return {
-    incidents: events.filter((e) => !isMaintenance(e)).map((e) => toIncident(e, base, services, now)),
-    maintenances: events.filter(isMaintenance).map((e) => toMaintenance(e, base, now)),
+    incidents: events.filter((e) => !isMaintenance(e)).map((e) => toIncident(e, base, services, ended(e))),
+    maintenances: events.filter(isMaintenance).map((e) => toMaintenance(e, base, now, ended(e))),
   };
 }
 
@@ -148,25 +167,60 @@ export function snapshotFromLegacy(
   );
 }
 
+/** An item's own page answered 404 or 410: the server does not know it. */
+function isGone(error: unknown): boolean {
+  return error instanceof SourceError && error.reason === 'http' && (error.status === 404 || error.status === 410);
+}
+
+/**
+ * Maintenances of the upcoming list that have not started yet; null when the list cannot be had or
+ * read (it is an extra: its failure never fails the poll).
+ */
+async function upcomingFrom(request: Promise<unknown>, base: string, now: Date): Promise<Maintenance[] | null> {
+  try {
+    const parsed = legacyEventsSchema.safeParse(await request);
+    if (!parsed.success) return null;
+    return parsed.data
+      .filter(isMaintenance)
+      .map((e) => toMaintenance(e, base, now, false))
+      .filter((m) => m.status === 'scheduled');
+  } catch {
+    return null;
+  }
+}
+
 export function createLegacySource(url: string, deps: SourceDeps): StatusSource {
   const base = normaliseBaseUrl(url);
+  // Lives as long as the source (in memory): see AbsentRounds.
+  const absentIncidents: AbsentRounds = new Map();
+  const absentMaintenances: AbsentRounds = new Map();
 
-  /** Reads /api/events/<id> for events that left the current list; failures are skipped. */
-  async function lookUpEvents(ids: readonly string[]): Promise<RawLegacyEvent[]> {
-    const found: RawLegacyEvent[] = [];
+  /** Reads /api/events/<id> for events that left the current list; a 404 means gone, other failures nothing. */
+  async function lookUpEvents(ids: readonly string[]): Promise<Lookup<RawLegacyEvent>> {
+    const lookup: Lookup<RawLegacyEvent> = { found: new Map(), absent: new Set(), gone: new Set() };
     for (const id of ids.slice(0, MAX_CONFIRMATIONS)) {
       const detailUrl = `${base}/api/events/${encodeURIComponent(id)}`;
-      const event = await confirmOrNothing(async () => {
+      try {
         const { body } = await deps.http.getJson(detailUrl);
-        return new Map([[id, validate(legacyEventSchema, body, detailUrl, 'an event')]]);
-      });
-      const raw = event.get(id);
-      if (raw && String(raw.id) === id) found.push(raw);
+        const raw = validate(legacyEventSchema, body, detailUrl, 'an event');
+        // Another event's page says nothing of this one.
+        if (String(raw.id) === id) lookup.found.set(id, raw);
+      } catch (error) {
+        if (isGone(error)) lookup.gone.add(id);
+      }
     }
-    return found;
+    return lookup;
+  }
+
+  /** The lookup's events as `convert` makes them (ended or not, by their own page). */
+  function mapFound<T>(lookup: Lookup<RawLegacyEvent>, convert: (raw: RawLegacyEvent) => T): Lookup<T> {
+    const found = new Map([...lookup.found].map(([id, raw]) => [id, convert(raw)] as const));
+    return { found, absent: lookup.absent, gone: lookup.gone };
   }
 
   async function fetchSnapshot(previous: SourceSnapshot | null): Promise<SourceSnapshot> {
+    const upcomingRequest = deps.http.getJson(`${base}${legacyUpcomingPath(deps.now())}`).then((r) => r.body);
+    upcomingRequest.catch(() => undefined); // awaited below only if the main documents came
     const [status, services, events] = await Promise.all([
       deps.http.getJson(`${base}${LEGACY_STATUS_PATH}`),
       deps.http.getJson(`${base}${LEGACY_SERVICES_PATH}`),
@@ -176,25 +230,27 @@ export function createLegacySource(url: string, deps: SourceDeps): StatusSource 
     const live = snapshotFromLegacy({ status: status.body, services: services.body, events: events.body }, base, now);
     const earlier = previous && previous.kind === 'gandi-legacy' ? previous : null;
 
+    const listed = new Set(live.maintenances.map((m) => m.id));
+    // Without the upcoming list, those announced before stay as they were until they start.
+    const upcoming =
+      (await upcomingFrom(upcomingRequest, base, now)) ??
+      (earlier?.maintenances ?? []).filter((m) => m.status === 'scheduled' && Date.parse(m.scheduledFor ?? '') > now.getTime());
+    const liveMaintenances = [...live.maintenances, ...upcoming.filter((m) => !listed.has(m.id))];
+
     const incidents = await carryIncidents(
       live.incidents,
       earlier?.incidents ?? [],
-      async (missing) => {
-        const found = await lookUpEvents(missing.map((i) => i.id));
-        const ended = found.filter((e) => hasEnded(e, now)).map((e) => toIncident(e, base, live.services, now));
-        return new Map(ended.map((i) => [i.id, i]));
-      },
+      async (missing) =>
+        mapFound(await lookUpEvents(missing.map((i) => i.id)), (e) => toIncident(e, base, live.services, hasEnded(e, now))),
       now,
+      absentIncidents,
     );
     const maintenances = await carryMaintenances(
-      live.maintenances,
+      liveMaintenances,
       earlier?.maintenances ?? [],
-      async (missing) => {
-        const found = await lookUpEvents(missing.map((m) => m.id));
-        const ended = found.filter((e) => hasEnded(e, now)).map((e) => toMaintenance(e, base, now));
-        return new Map(ended.map((m) => [m.id, m]));
-      },
+      async (missing) => mapFound(await lookUpEvents(missing.map((m) => m.id)), (e) => toMaintenance(e, base, now, hasEnded(e, now))),
       now,
+      absentMaintenances,
     );
     return { ...live, incidents, maintenances };
   }

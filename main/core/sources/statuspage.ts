@@ -5,15 +5,12 @@ import {
   impactOf,
   incidentStatusOf,
   indicatorLevel,
-  isIncidentClosed,
   maintenanceStatusOf,
   worstLevel,
 } from '../levels';
 import type { Incident, IncidentUpdate, Maintenance, Service, SourceSnapshot } from '../model';
+import { carryIncidents, carryMaintenances, lookUpOrNothing, type AbsentRounds, type Lookup } from './carry';
 import {
-  carryIncidents,
-  carryMaintenances,
-  confirmOrNothing,
   goodSnapshot,
   normaliseBaseUrl,
   toIsoUtc,
@@ -180,12 +177,27 @@ function indexServices(services: readonly Service[]): ComponentIndex {
   return { services: [...services], serviceIds: new Set(services.map((s) => s.id)), groupMembers: new Map() };
 }
 
-function byId<T extends { id: string }>(items: readonly T[], ids: ReadonlySet<string>): Map<string, T> {
-  return new Map(items.filter((item) => ids.has(item.id)).map((item) => [item.id, item]));
+/**
+ * What a list (incidents.json, scheduled-maintenances.json) says of the ids that left the summary:
+ * those it lists, and those it does not (deleted, or older than the newest 50 it returns).
+ */
+function lookupIn<T extends { id: string }>(items: readonly T[], missing: readonly { id: string }[]): Lookup<T> {
+  const listed = new Map(items.map((item) => [item.id, item]));
+  const found = new Map<string, T>();
+  const absent = new Set<string>();
+  for (const { id } of missing) {
+    const item = listed.get(id);
+    if (item) found.set(id, item);
+    else absent.add(id);
+  }
+  return { found, absent, gone: new Set() };
 }
 
 export function createStatuspageSource(url: string, deps: SourceDeps): StatusSource {
   const base = normaliseBaseUrl(url);
+  // Lives as long as the source (in memory): see AbsentRounds.
+  const absentIncidents: AbsentRounds = new Map();
+  const absentMaintenances: AbsentRounds = new Map();
 
   async function fetchSnapshot(previous: SourceSnapshot | null): Promise<SourceSnapshot> {
     const { body } = await deps.http.getJson(`${base}${SUMMARY_PATH}`);
@@ -197,23 +209,23 @@ export function createStatuspageSource(url: string, deps: SourceDeps): StatusSou
       live.incidents,
       earlier?.incidents ?? [],
       (missing) =>
-        confirmOrNothing(async () => {
+        lookUpOrNothing(async () => {
           const { body: list } = await deps.http.getJson(`${base}${INCIDENTS_PATH}`);
-          const found = incidentsFromList(list, base, live.services).filter((i) => isIncidentClosed(i.status));
-          return byId(found, new Set(missing.map((i) => i.id)));
+          return lookupIn(incidentsFromList(list, base, live.services), missing);
         }),
       now,
+      absentIncidents,
     );
     const maintenances = await carryMaintenances(
       live.maintenances,
       earlier?.maintenances ?? [],
       (missing) =>
-        confirmOrNothing(async () => {
+        lookUpOrNothing(async () => {
           const { body: list } = await deps.http.getJson(`${base}${MAINTENANCES_PATH}`);
-          const found = maintenancesFromList(list, base, now, live.services).filter((m) => m.status === 'completed');
-          return byId(found, new Set(missing.map((m) => m.id)));
+          return lookupIn(maintenancesFromList(list, base, now, live.services), missing);
         }),
       now,
+      absentMaintenances,
     );
     return { ...live, incidents, maintenances };
   }

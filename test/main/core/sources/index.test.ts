@@ -6,7 +6,7 @@ import { createHttpClient, SourceError } from '../../../../main/core/http';
 import { createSource, detectKind } from '../../../../main/core/sources';
 import { fixtureText } from './fixtures';
 
-type Mode = 'statuspage' | 'legacy' | 'nothing' | 'html' | 'busy';
+type Mode = 'statuspage' | 'legacy' | 'nothing' | 'html' | 'busy' | 'broken-summary' | 'other-json';
 
 let server: Server;
 let base: string;
@@ -33,6 +33,12 @@ beforeAll(async () => {
     } else if (mode === 'html') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>Status</title>');
+    } else if (mode === 'broken-summary' && path === '/api/v2/summary.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"page": {"id": "xnm08yh10bv5",, ');
+    } else if (mode === 'other-json' && path === '/api/v2/summary.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"hello": "world"}');
     } else if (mode === 'statuspage' && path === '/api/v2/summary.json') {
       json('statuspage-gandi-summary-major-outage-and-maintenances.json');
     } else if (mode === 'legacy' && LEGACY[path]) {
@@ -73,12 +79,19 @@ describe('detectKind', () => {
     expect(requested).toEqual(['/api/v2/summary.json', '/api/status']);
   });
 
-  it.each<Mode>(['nothing', 'html'])('refuses a page that speaks neither (%s)', async (m) => {
+  it.each<[Mode, RegExp]>([
+    ['nothing', /does not answer like a Statuspage page nor like Gandi's legacy status API/],
+    ['other-json', /does not answer like a Statuspage page nor like Gandi's legacy status API/],
+    // Broken JSON at the summary and a 404 for the legacy API: the summary's own error.
+    ['broken-summary', /sent data that is not valid JSON/],
+    // A web page where the summary should be is reported as such, not as "another API".
+    ['html', /sent a web page instead of JSON/],
+  ])('refuses a page that speaks neither (%s)', async (m, message) => {
     mode = m;
     const error = await detectKind(deps().http, base).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({ reason: 'invalid' });
-    expect((error as SourceError).message).toMatch(/does not answer like a Statuspage page nor like Gandi's legacy status API/);
+    expect((error as SourceError).message).toMatch(message);
   });
 
   it('does not guess past a busy server', async () => {

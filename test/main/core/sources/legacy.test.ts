@@ -8,6 +8,7 @@ const BASE = 'https://status.gandi.net';
 const STATUS = `${BASE}/api/status`;
 const SERVICES = `${BASE}/api/services`;
 const EVENTS = `${BASE}/api/events?current=true`;
+const UPCOMING_DURING = `${BASE}/api/events?category=Maintenance&date_start__gte=2014-10-08`;
 const at = (iso: string) => new Date(iso);
 
 type Event = Record<string, unknown>;
@@ -35,7 +36,7 @@ describe('createLegacySource', () => {
     const { source: s, fetchLike } = source(STORM(), DURING);
     expect(s.kind).toBe('gandi-legacy');
     const snapshot = await s.fetchSnapshot(null);
-    expect(new Set(fetchLike.calls)).toEqual(new Set([STATUS, SERVICES, EVENTS]));
+    expect(new Set(fetchLike.calls)).toEqual(new Set([STATUS, SERVICES, EVENTS, UPCOMING_DURING]));
     expect(snapshot).toMatchObject({ url: BASE, kind: 'gandi-legacy', name: 'Gandi', overall: 'major_outage', fetchedAt: '2014-10-08T00:00:00.000Z', stale: false });
     expect(snapshot.services.find((s) => s.id === 'PAAS')?.status).toBe('major_outage');
     expect(snapshot.incidents.map((i) => [i.id, i.status, i.impact])).toEqual([['7', 'investigating', 'major']]);
@@ -78,7 +79,8 @@ describe('createLegacySource', () => {
   });
 
   it.each<[string, Route | undefined]>([
-    ['its page fails', undefined],
+    ['its page fails', () => new Response('<html>Server Error</html>', { status: 500, headers: { 'content-type': 'text/html' } })],
+    ['its page cannot be had at all', () => Response.error()],
     ['its page shows it still open', { ...(fixture('gandi-legacy-events-current-incident-paas.json') as Event[])[0], date_end: null }],
     ['its page is another event', (fixture('gandi-legacy-events-current-incident-no-service.json') as Event[])[0]],
   ])('keeps an incident that left the list as it was when %s', async (_case, detail) => {
