@@ -10,7 +10,7 @@ export const GOALS = { medianMs: 10, p95Ms: 25 } as const;
 
 const KINDS = [
   { kind: 'statuspage', label: 'Statuspage', documents: 'summary.json' },
-  { kind: 'gandi-legacy', label: 'legacy API', documents: '3 documents' },
+  { kind: 'gandi-legacy', label: 'legacy API', documents: '4 documents' },
 ] as const;
 
 export async function runPollTiming(rounds: number): Promise<Measurement[]> {
