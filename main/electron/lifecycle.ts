@@ -57,6 +57,7 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
   const settingsStore = createSettingsStore(userData, { onWarning: warn });
   const settings = await settingsStore.load();
   const snoozeStore = createSnoozeStore(userData);
+  const pause = await snoozeStore.load(new Date());
   const window = createStatusWindow({
     indexHtml,
     preloadPath: path.join(appPath, 'dist', 'preload', 'preload.js'),
@@ -76,7 +77,8 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
     settingsStore,
     settings,
     snoozeStore,
-    snoozedUntil: await snoozeStore.load(new Date()),
+    snoozedUntil: pause.snoozedUntil,
+    heldEvents: pause.held,
     window,
     platform,
     assetsDir,

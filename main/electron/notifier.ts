@@ -29,6 +29,10 @@ export interface Notifier {
   handle(events: readonly ChangeEvent[]): void;
   /** Show what is waiting now (used on quit). */
   flush(): void;
+  /** Changes held by a snooze or quiet hours, oldest first (kept across a restart). */
+  heldEvents(): ChangeEvent[];
+  /** Takes back the changes a previous run held; they come out when the pause ends. */
+  restoreHeld(events: readonly ChangeEvent[]): void;
   dispose(): void;
 }
 
@@ -100,6 +104,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
       if (timer === null) timer = setTimer(flush, coalesceMs);
     },
     flush,
+    heldEvents: () => [...held],
+    restoreHeld(events) {
+      const known = new Set(held.map((event) => event.key));
+      const restored = events.filter((event) => !seen.has(event.key) && !known.has(event.key));
+      held = [...restored, ...held].slice(-HELD_LIMIT);
+    },
     dispose() {
       if (timer !== null) clearTimer(timer);
       timer = null;

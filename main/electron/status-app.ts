@@ -38,9 +38,10 @@ export interface StatusAppOptions {
   stateStore: StateStore;
   settingsStore: SettingsStore;
   settings: Settings;
-  /** Where a snooze is kept across restarts, and the one loaded at start (if any). */
+  /** Where a snooze and what it held are kept across restarts, and what was loaded at start. */
   snoozeStore?: SnoozeStore;
   snoozedUntil?: Date | null;
+  heldEvents?: readonly ChangeEvent[];
   window: StatusWindow;
   platform: NodeJS.Platform;
   assetsDir: string;
@@ -123,6 +124,14 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
         'Ending a follow',
       ),
   });
+  if (options.heldEvents) notifier.restoreHeld(options.heldEvents);
+
+  /** Shows or holds `events`; the file follows what is held, so nothing held is lost or shown twice. */
+  function notify(events: readonly ChangeEvent[]): void {
+    const heldBefore = notifier.heldEvents().length;
+    notifier.handle(events);
+    if (notifier.heldEvents().length !== heldBefore) savePause();
+  }
 
   function refreshTray(): void {
     tray.update({
@@ -139,7 +148,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     snapshot = update.snapshot;
     recentEvents = [...recentEvents, ...update.events].slice(-MAX_RECENT_EVENTS);
     refreshTray();
-    notifier.handle(update.events);
+    notify(update.events);
     window.send(PUSH.state, snapshot);
     for (const event of update.events) window.send(PUSH.event, event);
   }
@@ -170,12 +179,16 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     await core?.refreshNow();
   }
 
+  function savePause(): void {
+    if (options.snoozeStore) run(options.snoozeStore.save(snoozedUntil, notifier.heldEvents()), 'Saving the snooze');
+  }
+
   function snooze(choice: SnoozeChoice | null): void {
     snoozedUntil = choice === null ? null : snoozeEnd(choice, now());
     refreshTray();
     // Resuming releases what the snooze held at once, not at the next poll.
-    if (choice === null) notifier.handle([]);
-    if (options.snoozeStore) run(options.snoozeStore.save(snoozedUntil), 'Saving the snooze');
+    if (choice === null) notify([]);
+    savePause();
   }
 
   async function applyLoginItem(enabled: boolean): Promise<void> {
@@ -207,7 +220,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     refreshTray();
     window.send(PUSH.settings, saved);
     // Quiet hours turned off or a service unmuted: what was held may go out now.
-    notifier.handle([]);
+    notify([]);
     return saved;
   }
 
@@ -261,8 +274,12 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       await startCore();
     },
     async stop() {
-      // A burst still being grouped is shown, not lost, when the app quits.
+      // A burst still being grouped is shown, not lost, when the app quits; what a pause holds
+      // is kept for the next run.
       notifier.flush();
+      if (options.snoozeStore) {
+        await options.snoozeStore.save(snoozedUntil, notifier.heldEvents()).catch((error: unknown) => warn(`Saving the snooze failed: ${String(error)}`));
+      }
       notifier.dispose();
       await stopCore();
       tray.destroy();
