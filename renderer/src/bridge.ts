@@ -1,8 +1,10 @@
 // The only place the store is fed: the bridge's initial state, then whatever main pushes.
 // Everything is checked on the way in (see validate.ts).
-import type { GandiStatusApi } from '../../preload/contract';
 import type { AppStoreApi } from './store';
 import { checkAppState, checkEvent, checkSettings, checkShowTarget, checkSnapshot } from './validate';
+import type { WindowBridge } from './window-bridge';
+
+export type { LinkEvent, WindowBridge } from './window-bridge';
 
 function describe(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
@@ -10,9 +12,10 @@ function describe(error: unknown): string {
 }
 
 /** Subscribes the store to the bridge and loads the current state. Returns a disconnect. */
-export function connectBridge(api: GandiStatusApi, store: AppStoreApi): () => void {
+export function connectBridge(api: WindowBridge, store: AppStoreApi): () => void {
   let connected = true;
   let pushedSnapshot = false;
+  let lost = false;
   const actions = () => store.getState();
 
   // Listen first, so nothing pushed while getState is on its way is lost.
@@ -40,25 +43,48 @@ export function connectBridge(api: GandiStatusApi, store: AppStoreApi): () => vo
     }),
   ];
 
+  const load = (): void => {
+    // Only a snapshot pushed while this getState is on its way is newer than its answer.
+    pushedSnapshot = false;
+    api.getState().then(
+      (value) => {
+        if (!connected) return;
+        const checked = checkAppState(value);
+        if (!checked.ok) {
+          actions().connectionFailed(checked.error);
+          return;
+        }
+        const current = actions().snapshot;
+        actions().receiveAppState(checked.value);
+        // A snapshot pushed meanwhile is newer than the one getState answered with.
+        if (pushedSnapshot && current) actions().receiveSnapshot(current);
+        actions().receiveSettings(checked.value.settings);
+      },
+      (error: unknown) => {
+        if (connected) actions().connectionFailed(describe(error));
+      },
+    );
+  };
+
+  if (api.onConnection) {
+    unsubscribers.push(
+      api.onConnection((event) => {
+        if (!connected) return;
+        if (event.state === 'lost') {
+          lost = true;
+          actions().serverLost(actions().now);
+        } else if (lost) {
+          // Back after a drop: settings and events may have changed meanwhile, so load it all again.
+          lost = false;
+          actions().serverBack();
+          load();
+        }
+      }),
+    );
+  }
+
   actions().connecting();
-  api.getState().then(
-    (value) => {
-      if (!connected) return;
-      const checked = checkAppState(value);
-      if (!checked.ok) {
-        actions().connectionFailed(checked.error);
-        return;
-      }
-      const current = actions().snapshot;
-      actions().receiveAppState(checked.value);
-      // A snapshot pushed meanwhile is newer than the one getState answered with.
-      if (pushedSnapshot && current) actions().receiveSnapshot(current);
-      actions().receiveSettings(checked.value.settings);
-    },
-    (error: unknown) => {
-      if (connected) actions().connectionFailed(describe(error));
-    },
-  );
+  load();
 
   return () => {
     connected = false;
@@ -67,7 +93,7 @@ export function connectBridge(api: GandiStatusApi, store: AppStoreApi): () => vo
 }
 
 /** A bridge that answers nothing, for when no real one can be had: the window shows why. */
-export function unavailableBridge(reason: string): GandiStatusApi {
+export function unavailableBridge(reason: string): WindowBridge {
   const fail = () => Promise.reject(new Error(reason));
   const silent = () => () => undefined;
   return {
@@ -86,12 +112,12 @@ export function unavailableBridge(reason: string): GandiStatusApi {
 
 // Only the browser dashboard needs the HTTP bridge; a glob keeps the build working without it
 // and loads it lazily, so the desktop window never ships it in its first chunk.
-const httpBridgeModules = import.meta.glob<{ createHttpBridge: (baseUrl: string) => GandiStatusApi }>(
+const httpBridgeModules = import.meta.glob<{ createHttpBridge: (baseUrl: string) => WindowBridge }>(
   './http-bridge.ts',
 );
 
 /** `window.gandiStatus` in the desktop app, the HTTP + SSE bridge in a browser. */
-export async function resolveBridge(win: Window): Promise<GandiStatusApi> {
+export async function resolveBridge(win: Window): Promise<WindowBridge> {
   const desktop = (win as Partial<Window>).gandiStatus;
   if (desktop) return desktop;
   const load = httpBridgeModules['./http-bridge.ts'];

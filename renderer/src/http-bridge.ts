@@ -1,12 +1,12 @@
 // The bridge API of the desktop window, carried over HTTP for the browser dashboard: calls are
 // fetches to /api, pushes arrive on one Server-Sent Events stream shared by every listener.
 import type { ChangeEvent, StatusSnapshot } from '../../main/core/model';
+import type { LinkEvent, WindowBridge } from './window-bridge';
 import {
   settingsSchema,
   showTargetSchema,
   type AppState,
   type ExternalTarget,
-  type GandiStatusApi,
   type SetSettingsResult,
   type Settings,
   type ShowTarget,
@@ -16,7 +16,11 @@ import {
 export interface EventSourceLike {
   addEventListener(type: string, listener: (event: MessageEvent) => void): void;
   close(): void;
+  /** 2 (CLOSED) after an error means the browser gave up and will not reconnect by itself. */
+  readonly readyState?: number;
 }
+
+const EVENT_SOURCE_CLOSED = 2;
 export type EventSourceFactory = (url: string) => EventSourceLike;
 
 export interface HttpBridgeOptions {
@@ -27,6 +31,8 @@ export interface HttpBridgeOptions {
   writeClipboard?: (text: string) => Promise<void>;
   /** The browser's language, reported as the locale for language 'auto'. */
   locale?: () => string | undefined;
+  /** Wait before opening a new stream once the browser has given up on one (default 5 s). */
+  reopenDelayMs?: number;
 }
 
 type Channels = {
@@ -80,13 +86,14 @@ async function defaultWriteClipboard(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
 
-export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {}): GandiStatusApi {
+export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {}): WindowBridge {
   const base = baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const openStream = options.eventSource ?? ((url: string) => new EventSource(url));
   const openWindow = options.openWindow ?? defaultOpenWindow;
   const writeClipboard = options.writeClipboard ?? defaultWriteClipboard;
   const locale = options.locale ?? (() => (typeof navigator === 'undefined' ? undefined : navigator.language));
+  const reopenDelayMs = options.reopenDelayMs ?? 5000;
 
   const listeners: { [K in Channel]: Set<(payload: Channels[K]) => void> } = {
     state: new Set(),
@@ -94,7 +101,17 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
     settings: new Set(),
     show: new Set(),
   };
+  const linkListeners = new Set<(event: LinkEvent) => void>();
   let stream: EventSourceLike | null = null;
+  let reopenTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Last state reported, so each drop and each return is told once, not on every retry. */
+  let link: LinkEvent['state'] | null = null;
+
+  const report = (state: LinkEvent['state']): void => {
+    if (link === state) return;
+    link = state;
+    for (const listener of [...linkListeners]) listener({ state });
+  };
 
   const dispatch = <K extends Channel>(channel: K, message: MessageEvent): void => {
     let payload: unknown;
@@ -108,24 +125,48 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
     for (const listener of [...listeners[channel]]) listener(valid);
   };
 
+  const listenerCount = (): number =>
+    Object.values(listeners).reduce((count, set) => count + set.size, 0) + linkListeners.size;
+
+  const openNewStream = (): void => {
+    const opened = openStream(`${base}/api/stream`);
+    opened.addEventListener('state', (message) => dispatch('state', message));
+    opened.addEventListener('event', (message) => dispatch('event', message));
+    opened.addEventListener('settings', (message) => dispatch('settings', message));
+    opened.addEventListener('show', (message) => dispatch('show', message));
+    opened.addEventListener('open', () => report('open'));
+    opened.addEventListener('error', () => {
+      if (stream !== opened) return;
+      report('lost');
+      // The browser retries a dropped stream itself, but not one refused outright (a 503, a
+      // wrong content type): then a new one is opened after a pause.
+      if (opened.readyState === EVENT_SOURCE_CLOSED && reopenTimer === null) {
+        opened.close();
+        reopenTimer = setTimeout(() => {
+          reopenTimer = null;
+          if (stream === opened) openNewStream();
+        }, reopenDelayMs);
+      }
+    });
+    stream = opened;
+  };
+
+  const closeIfUnused = (): void => {
+    if (listenerCount() > 0 || stream === null) return;
+    stream.close();
+    stream = null;
+    link = null;
+    if (reopenTimer !== null) clearTimeout(reopenTimer);
+    reopenTimer = null;
+  };
+
   // One stream for all listeners, opened with the first and closed with the last.
   const listen = <K extends Channel>(channel: K, listener: (payload: Channels[K]) => void): (() => void) => {
     listeners[channel].add(listener);
-    if (stream === null) {
-      const opened = openStream(`${base}/api/stream`);
-      opened.addEventListener('state', (message) => dispatch('state', message));
-      opened.addEventListener('event', (message) => dispatch('event', message));
-      opened.addEventListener('settings', (message) => dispatch('settings', message));
-      opened.addEventListener('show', (message) => dispatch('show', message));
-      stream = opened;
-    }
+    if (stream === null) openNewStream();
     return () => {
       listeners[channel].delete(listener);
-      const remaining = Object.values(listeners).reduce((count, set) => count + set.size, 0);
-      if (remaining === 0 && stream !== null) {
-        stream.close();
-        stream = null;
-      }
+      closeIfUnused();
     };
   };
 
@@ -161,6 +202,14 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
     onEvent: (listener) => listen('event', listener),
     onSettings: (listener) => listen('settings', listener),
     onShow: (listener) => listen('show', listener),
+    onConnection(listener) {
+      linkListeners.add(listener);
+      if (stream === null) openNewStream();
+      return () => {
+        linkListeners.delete(listener);
+        closeIfUnused();
+      };
+    },
     async refresh() {
       const { status, body } = await request('/api/refresh', { method: 'POST', body: {} });
       if (status !== 200) throw serverError('/api/refresh', status, body);

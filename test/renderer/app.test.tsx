@@ -59,6 +59,47 @@ describe('App', () => {
     expect(screen.getByRole('tab', { name: 'Support' })).toBeTruthy();
   });
 
+  it('keeps unsaved settings when switching tabs, until they are saved or undone', async () => {
+    const app = mount();
+    await settle();
+    await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    const interval = () => screen.getByLabelText('Check every (seconds)') as HTMLInputElement;
+    await userEvent.clear(interval());
+    await userEvent.type(interval(), '120');
+    await userEvent.click(screen.getByLabelText('Hold notifications during quiet hours'));
+    await userEvent.click(screen.getByRole('tab', { name: 'Services' }));
+    expect(screen.queryByLabelText('Check every (seconds)')).toBeNull(); // the view really went away
+    await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    expect(interval().value).toBe('120');
+    expect((screen.getByLabelText('Hold notifications during quiet hours') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText('Unsaved changes.')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Undo changes' }));
+    expect(interval().value).toBe('60');
+    await userEvent.clear(interval());
+    await userEvent.type(interval(), '90');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(app.calls.setSettings.at(-1)?.pollIntervalSeconds).toBe(90);
+    expect(app.store.getState().settingsDraft).toBeNull();
+    await userEvent.click(screen.getByRole('tab', { name: 'Services' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    expect(interval().value).toBe('90');
+  });
+
+  it('says when the dashboard server is gone, and reloads the state once it is back', async () => {
+    const app = mount();
+    await settle();
+    expect(app.calls.getState).toBe(1);
+    act(() => app.link('lost'));
+    expect(screen.getByRole('alert').textContent).toContain('Lost connection to the dashboard server');
+    // The page still shows the last picture it had.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Major outage');
+    act(() => app.link('open'));
+    await settle();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(app.calls.getState).toBe(2);
+  });
+
   it('shows "No connection to the status service" when there is no bridge', async () => {
     const store = createAppStore({ clock: () => OUTAGE_NOW });
     const api = unavailableBridge('this build has no browser connection');

@@ -60,8 +60,32 @@ describe('connectBridge', () => {
     expect([...Object.values(fake.listeners)].map((set) => set.size)).toEqual([1, 1, 1, 1]);
     disconnect();
     expect([...Object.values(fake.listeners)].map((set) => set.size)).toEqual([0, 0, 0, 0]);
+    expect(fake.linkListeners.size).toBe(0);
     await settle();
     expect(store.getState().snapshot).toBeNull();
+  });
+
+  it('holds the dashboard connection state, and loads everything again once the stream is back', async () => {
+    const store = createAppStore({ clock: () => 5_000 });
+    let settings = appState(wrap(gandiOutageSource())).settings;
+    const fake = fakeApi(async () => appState(wrap(gandiOutageSource()), { settings }));
+    connectBridge(fake.api, store);
+    await settle();
+    fake.link('open'); // the first open is the initial connection, not a return
+    expect(fake.calls.getState).toBe(1);
+    expect(store.getState().serverLink).toEqual({ state: 'online' });
+
+    fake.link('lost');
+    fake.link('lost'); // the browser retrying: the outage keeps its start
+    expect(store.getState().serverLink).toEqual({ state: 'lost', since: 5_000 });
+
+    settings = { ...settings, language: 'fr' }; // changed while the page was cut off
+    fake.link('open');
+    expect(store.getState().serverLink).toEqual({ state: 'online' });
+    await settle();
+    expect(fake.calls.getState).toBe(2);
+    expect(store.getState().settings?.language).toBe('fr');
+    expect(store.getState().snapshot?.overall).toBe('major_outage');
   });
 
   it('reports a bridge that cannot answer', async () => {

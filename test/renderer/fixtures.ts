@@ -2,7 +2,8 @@
 // snapshots by the same Statuspage parser the core uses.
 import type { ChangeEvent, SourceSnapshot, StatusSnapshot } from '../../main/core/model';
 import { incidentsFromList, maintenancesFromList, snapshotFromSummary } from '../../main/core/sources/statuspage';
-import { defaultSettings, type AppInfo, type AppState, type GandiStatusApi, type Settings } from '../../preload/contract';
+import { defaultSettings, type AppInfo, type AppState, type Settings } from '../../preload/contract';
+import type { LinkEvent, WindowBridge } from '../../renderer/src/window-bridge';
 import gandiOutageJson from '../../../shared/fixtures/real/statuspage-gandi-summary-major-outage-and-maintenances.json';
 import gandiAllOkJson from '../../../shared/fixtures/real/statuspage-gandi-summary-all-ok.json';
 import githubSummaryJson from '../../../shared/fixtures/real/statuspage-github-summary-all-operational.json';
@@ -77,7 +78,10 @@ export function incidentOpenedEvent(source: SourceSnapshot, index = 0): ChangeEv
 
 type Listener<T> = (value: T) => void;
 
-/** A bridge double: records calls and lets a test push what main would push. */
+/**
+ * A bridge double: records calls and lets a test push what main would push, and (like the
+ * browser bridge) report its connection dropping and coming back.
+ */
 export function fakeApi(state: AppState | (() => Promise<AppState>)) {
   const listeners = {
     state: new Set<Listener<unknown>>(),
@@ -90,14 +94,19 @@ export function fakeApi(state: AppState | (() => Promise<AppState>)) {
     copyText: [] as string[],
     setSettings: [] as Settings[],
     refresh: 0,
+    getState: 0,
   };
+  const linkListeners = new Set<Listener<LinkEvent>>();
   const subscribe = (set: Set<Listener<unknown>>) => (listener: Listener<never>) => {
     const wrapped = listener as Listener<unknown>;
     set.add(wrapped);
     return () => void set.delete(wrapped);
   };
-  const api: GandiStatusApi = {
-    getState: typeof state === 'function' ? state : () => Promise.resolve(state),
+  const api: WindowBridge = {
+    getState: () => {
+      calls.getState += 1;
+      return typeof state === 'function' ? state() : Promise.resolve(state);
+    },
     onState: subscribe(listeners.state),
     onEvent: subscribe(listeners.event),
     onSettings: subscribe(listeners.settings),
@@ -118,9 +127,16 @@ export function fakeApi(state: AppState | (() => Promise<AppState>)) {
       calls.copyText.push(text);
       return true;
     },
+    onConnection: (listener) => {
+      linkListeners.add(listener);
+      return () => void linkListeners.delete(listener);
+    },
   };
   const push = (kind: keyof typeof listeners, value: unknown) => {
     for (const listener of listeners[kind]) listener(value);
   };
-  return { api, calls, listeners, push };
+  const link = (state: LinkEvent['state']) => {
+    for (const listener of linkListeners) listener({ state });
+  };
+  return { api, calls, listeners, linkListeners, push, link };
 }

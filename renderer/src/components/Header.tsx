@@ -1,5 +1,6 @@
-// The state at a glance: overall level in words and colour, freshness, and a banner when stale.
-import { useState } from 'react';
+// The state at a glance: overall level in words and colour, freshness, and a banner when stale
+// or when the dashboard server itself is gone.
+import { useEffect, useState } from 'react';
 import { useApi, useAppStore, useI18n } from '../context';
 import { lastGoodUpdate } from '../selectors';
 import { formatDateTime, formatRelative, parseTime } from '../time/format';
@@ -10,19 +11,35 @@ export function Header() {
   const { t, lang, zone } = useI18n();
   const snapshot = useAppStore((state) => state.snapshot);
   const now = useAppStore((state) => state.now);
+  const serverLink = useAppStore((state) => state.serverLink);
   const [refreshing, setRefreshing] = useState(false);
+  // Kept as what happened, not as words, so it follows a change of language.
+  const [refreshError, setRefreshError] = useState<{ unreachable: true } | { unreachable: false; message: string } | null>(null);
+  const lost = serverLink.state === 'lost';
 
   const hasData = snapshot !== null && snapshot.sources.length > 0;
   const overall = hasData ? snapshot.overall : 'unknown';
   const headline = hasData ? t(`overall.${overall}`) : t('overall.noData');
   const updatedAt = lastGoodUpdate(snapshot);
   const staleSources = snapshot?.sources.filter((source) => source.stale) ?? [];
+  // "not checked yet" would be wrong once checks have run and failed.
+  const neverReached = snapshot?.sources.some((source) => source.fetchedAt === null && source.error !== null) ?? false;
+
+  // Back in touch: an error from while the server was gone no longer holds.
+  useEffect(() => {
+    if (!lost) setRefreshError(null);
+  }, [lost]);
 
   const refresh = () => {
     setRefreshing(true);
+    setRefreshError(null);
     api
       .refresh()
-      .catch(() => undefined) // a failed poll shows up as a stale source, not here
+      .catch((error: unknown) => {
+        // fetch rejects with a TypeError when the server cannot be reached at all.
+        if (error instanceof TypeError) setRefreshError({ unreachable: true });
+        else setRefreshError({ unreachable: false, message: error instanceof Error ? error.message : '' });
+      })
       .finally(() => setRefreshing(false));
   };
 
@@ -35,9 +52,11 @@ export function Header() {
             {headline}
           </h1>
           <p className="updated">
-            {updatedAt === null
-              ? t('header.neverUpdated')
-              : t('header.updated', { ago: formatRelative(updatedAt, now, lang) })}
+            {updatedAt !== null
+              ? t('header.updated', { ago: formatRelative(updatedAt, now, lang) })
+              : neverReached
+                ? t('header.neverReached')
+                : t('header.neverUpdated')}
           </p>
         </div>
         <button type="button" className="button refresh" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>
@@ -45,6 +64,27 @@ export function Header() {
           <span>{refreshing ? t('header.refreshing') : t('header.refresh')}</span>
         </button>
       </div>
+      {lost ? (
+        <div className="banner banner-lost" role="alert">
+          <AlertIcon />
+          <div>
+            <p className="banner-title">{t('header.serverLost')}</p>
+            <p>
+              {t('header.serverLostSince', {
+                time: formatDateTime(serverLink.since, zone, now),
+                ago: formatRelative(serverLink.since, now, lang),
+              })}
+            </p>
+          </div>
+        </div>
+      ) : null}
+      {refreshError !== null ? (
+        <p className="refresh-error" role="alert">
+          {t('header.refreshFailed', {
+            error: refreshError.unreachable ? t('header.serverUnreachable') : refreshError.message || t('header.unknownError'),
+          })}
+        </p>
+      ) : null}
       {staleSources.map((source) => {
         const lastGood = parseTime(source.fetchedAt);
         return (

@@ -8,7 +8,7 @@ export function IncidentsView() {
   const { t } = useI18n();
   const snapshot = useAppStore((state) => state.snapshot);
   const { open, resolved } = orderedIncidents(snapshot);
-  const { highlight, isTarget, register } = useHighlightTarget('incident');
+  const { highlight, isTarget, register, registerNotice } = useHighlightTarget('incident');
   const missing = highlight !== null && findIncident(snapshot, highlight.sourceUrl, highlight.id) === null;
 
   const list = (items: typeof open) =>
@@ -25,7 +25,7 @@ export function IncidentsView() {
   return (
     <div className="view incidents">
       {missing ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" tabIndex={-1} ref={registerNotice}>
           {t('incidents.notFound')}
         </p>
       ) : null}

@@ -13,7 +13,10 @@ export function MaintenancesView() {
   const { t } = useI18n();
   const snapshot = useAppStore((state) => state.snapshot);
   const groups = orderedMaintenances(snapshot);
-  const { isTarget, register } = useHighlightTarget('maintenance');
+  const { highlight, isTarget, register, registerNotice } = useHighlightTarget('maintenance');
+  const missing =
+    highlight !== null &&
+    !(snapshot?.sources ?? []).some((s) => s.url === highlight.sourceUrl && s.maintenances.some((m) => m.id === highlight.id));
   const sections = [
     { id: 'maint-progress', title: t('maintenances.inProgress'), items: groups.in_progress },
     { id: 'maint-upcoming', title: t('maintenances.upcoming'), items: groups.scheduled },
@@ -22,6 +25,11 @@ export function MaintenancesView() {
 
   return (
     <div className="view maintenances">
+      {missing ? (
+        <p className="notice" role="status" tabIndex={-1} ref={registerNotice}>
+          {t('maintenances.notFound')}
+        </p>
+      ) : null}
       {sections.length === 0 ? <p className="empty">{t('maintenances.none')}</p> : null}
       {sections.map((section) => (
         <section key={section.id} aria-labelledby={section.id}>

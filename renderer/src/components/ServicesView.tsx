@@ -1,5 +1,6 @@
-// Services by group (collapsible), with a filter box and follow/mute toggles per service.
-import { useState } from 'react';
+// Services by group (collapsible), with a filter box and follow/mute toggles per service (those
+// only in the desktop app: following and muting tune notifications, which the dashboard has not).
+import { Fragment, useState } from 'react';
 import type { Service, SourceSnapshot } from '../../../main/core/model';
 import { defaultSettings } from '../../../preload/contract';
 import { saveSettings, toggleService, type ServiceList } from '../actions';
@@ -104,6 +105,7 @@ function ServiceRow({ service, onError }: { service: Service; onError: (error: s
   const store = useStoreApi();
   const followed = useAppStore((state) => state.settings?.followedServices.includes(service.id) ?? false);
   const muted = useAppStore((state) => state.settings?.mutedServices.includes(service.id) ?? false);
+  const web = useAppStore((state) => state.info?.platform === 'web');
   const [busy, setBusy] = useState(false);
 
   const toggle = async (list: ServiceList) => {
@@ -114,10 +116,21 @@ function ServiceRow({ service, onError }: { service: Service; onError: (error: s
     setBusy(false);
   };
 
+  if (web) {
+    return (
+      <li className="service">
+        <span className="service-name">
+          <ServiceLabel name={service.name} />
+        </span>
+        <LevelBadge level={service.status} />
+      </li>
+    );
+  }
+
   return (
     <li className={muted ? 'service muted' : 'service'}>
       <span className="service-name">
-        {service.name}
+        <ServiceLabel name={service.name} />
         {followed ? <span className="tag tag-followed">{t('services.followed')}</span> : null}
         {muted ? <span className="tag tag-muted">{t('services.muted')}</span> : null}
       </span>
@@ -147,5 +160,23 @@ function ServiceRow({ service, onError }: { service: Service; onError: (error: s
         </button>
       </span>
     </li>
+  );
+}
+
+/**
+ * A name that may break after its dots when the row is narrow ("{abc}.dns." / "gandi.net"), so a
+ * host name splits where a reader expects rather than at a random letter.
+ */
+function ServiceLabel({ name }: { name: string }) {
+  const parts = name.split(/(?<=\.)(?=.)/);
+  return (
+    <span className="service-label">
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </span>
   );
 }

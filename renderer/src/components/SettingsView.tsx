@@ -1,5 +1,6 @@
 // Everything the settings hold, edited as a draft, checked against the schema before saving.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// The browser dashboard shows only what matters there (it raises no notifications).
+import { useRef, useState, type FormEvent } from 'react';
 import { defaultSettings, settingsSchema, type Settings } from '../../../preload/contract';
 import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
@@ -26,23 +27,22 @@ export function SettingsView() {
   const api = useApi();
   const store = useStoreApi();
   const saved = useAppStore((state) => state.settings);
+  const stored = useAppStore((state) => state.settingsDraft);
+  const editSettings = useAppStore((state) => state.editSettings);
+  const clearDraft = useAppStore((state) => state.clearSettingsDraft);
+  // The browser dashboard raises no notifications: what only tunes them is not shown there.
   const web = useAppStore((state) => state.info?.platform === 'web');
   const base = saved ?? defaultSettings();
-  const [draft, setDraft] = useState<Settings>(base);
+  // The draft lives in the store so that leaving the tab and coming back keeps unsaved edits;
+  // with no draft the form follows the saved settings, including changes made elsewhere.
+  const draft = stored ?? base;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [saving, setSaving] = useState(false);
-  const lastBase = useRef(base);
   const form = useRef<HTMLFormElement>(null);
 
-  // Settings changed elsewhere (tray menu, another window) replace an untouched draft only.
-  useEffect(() => {
-    if (JSON.stringify(draft) === JSON.stringify(lastBase.current)) setDraft(base);
-    lastBase.current = base;
-  }, [saved]);
-
   const update = (change: (current: Settings) => Settings) => {
-    setDraft((current) => change(current));
+    editSettings(base, change);
     setOutcome({ kind: 'none' });
   };
 
@@ -62,8 +62,7 @@ export function SettingsView() {
     const result = await saveSettings(api, store, parsed.data);
     setSaving(false);
     if (result.ok) {
-      setDraft(result.settings);
-      lastBase.current = result.settings;
+      clearDraft();
       setOutcome({ kind: 'saved' });
     } else {
       setOutcome({ kind: 'failed', error: result.error });
@@ -71,12 +70,11 @@ export function SettingsView() {
   };
 
   const reset = () => {
-    setDraft(base);
+    clearDraft();
     setErrors({});
     setOutcome({ kind: 'none' });
   };
 
-  const n = draft.notifications;
   return (
     <form ref={form} className="view settings" onSubmit={(event) => void submit(event)} noValidate>
       <section className="settings-section">
@@ -147,6 +145,78 @@ export function SettingsView() {
         />
       </section>
 
+      {web ? null : <DesktopOnlySettings draft={draft} errors={errors} update={update} />}
+
+      <section className="settings-section">
+        <SectionTitle>{t('settings.general')}</SectionTitle>
+        <Field path="language" label={t('settings.language')} errors={errors}>
+          {(props) => (
+            <select
+              {...props}
+              value={draft.language}
+              onChange={(event) => update((d) => ({ ...d, language: event.target.value as Settings['language'] }))}
+            >
+              <option value="auto">{t('settings.language.auto')}</option>
+              <option value="en">English</option>
+              <option value="fr">Français</option>
+            </select>
+          )}
+        </Field>
+        {web ? null : (
+          <Checkbox
+            label={t('settings.launchAtLogin')}
+            checked={draft.launchAtLogin}
+            onChange={(launchAtLogin) => update((d) => ({ ...d, launchAtLogin }))}
+          />
+        )}
+      </section>
+
+      <section className="settings-section">
+        <SectionTitle>{t('settings.links')}</SectionTitle>
+        {LINKS.map((link) => (
+          <Field key={link} path={`links.${link}`} label={t(`settings.link.${link}`)} errors={errors}>
+            {(props) => (
+              <input
+                {...props}
+                type="url"
+                value={draft.links[link]}
+                onChange={(event) => update((d) => ({ ...d, links: { ...d.links, [link]: event.target.value } }))}
+              />
+            )}
+          </Field>
+        ))}
+      </section>
+
+      <div className="form-actions">
+        <p className={outcome.kind === 'saved' ? 'form-ok' : outcome.kind === 'none' ? 'form-note' : 'form-error'} role="status">
+          {outcome.kind === 'none' && stored !== null ? t('settings.unsaved') : null}
+          {outcome.kind === 'saved' ? t('settings.saved') : null}
+          {outcome.kind === 'invalid' ? t('settings.invalid') : null}
+          {outcome.kind === 'failed' ? t('settings.saveFailed', { error: outcome.error }) : null}
+        </p>
+        <button type="button" className="button" onClick={reset} disabled={stored === null}>
+          {t('settings.reset')}
+        </button>
+        <button type="submit" className="button primary" disabled={saving}>
+          {t('settings.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface SectionProps {
+  draft: Settings;
+  errors: FieldErrors;
+  update: (change: (current: Settings) => Settings) => void;
+}
+
+/** Notifications, followed and muted services, quiet hours: they only tune desktop notifications. */
+function DesktopOnlySettings({ draft, errors, update }: SectionProps) {
+  const { t, lang } = useI18n();
+  const n = draft.notifications;
+  return (
+    <>
       <section className="settings-section">
         <SectionTitle>{t('settings.notifications')}</SectionTitle>
         <Checkbox
@@ -192,71 +262,26 @@ export function SettingsView() {
           {(['start', 'end'] as const).map((edge) => (
             <Field key={edge} path={`quietHours.${edge}`} label={t(`settings.quiet.${edge}`)} errors={errors}>
               {(props) => (
+                // A text box, not type=time: Chromium shows time boxes in the browser's language
+                // ("10:00 PM"), whatever the app's; quiet hours are always 24-hour HH:MM.
                 <input
                   {...props}
-                  type="time"
+                  type="text"
+                  lang={lang}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={5}
+                  pattern="([01][0-9]|2[0-3]):[0-5][0-9]"
+                  placeholder={t('settings.quiet.placeholder')}
+                  className="clock-input"
                   value={draft.quietHours[edge]}
-                  onChange={(event) => update((d) => ({ ...d, quietHours: { ...d.quietHours, [edge]: event.target.value } }))}
+                  onChange={(event) => update((d) => ({ ...d, quietHours: { ...d.quietHours, [edge]: event.target.value.trim() } }))}
                 />
               )}
             </Field>
           ))}
         </div>
       </section>
-
-      <section className="settings-section">
-        <SectionTitle>{t('settings.general')}</SectionTitle>
-        <Field path="language" label={t('settings.language')} errors={errors}>
-          {(props) => (
-            <select
-              {...props}
-              value={draft.language}
-              onChange={(event) => update((d) => ({ ...d, language: event.target.value as Settings['language'] }))}
-            >
-              <option value="auto">{t('settings.language.auto')}</option>
-              <option value="en">English</option>
-              <option value="fr">Français</option>
-            </select>
-          )}
-        </Field>
-        {web ? null : (
-          <Checkbox
-            label={t('settings.launchAtLogin')}
-            checked={draft.launchAtLogin}
-            onChange={(launchAtLogin) => update((d) => ({ ...d, launchAtLogin }))}
-          />
-        )}
-      </section>
-
-      <section className="settings-section">
-        <SectionTitle>{t('settings.links')}</SectionTitle>
-        {LINKS.map((link) => (
-          <Field key={link} path={`links.${link}`} label={t(`settings.link.${link}`)} errors={errors}>
-            {(props) => (
-              <input
-                {...props}
-                type="url"
-                value={draft.links[link]}
-                onChange={(event) => update((d) => ({ ...d, links: { ...d.links, [link]: event.target.value } }))}
-              />
-            )}
-          </Field>
-        ))}
-      </section>
-
-      <div className="form-actions">
-        <p className={outcome.kind === 'saved' ? 'form-ok' : 'form-error'} role="status">
-          {outcome.kind === 'saved' ? t('settings.saved') : null}
-          {outcome.kind === 'invalid' ? t('settings.invalid') : null}
-          {outcome.kind === 'failed' ? t('settings.saveFailed', { error: outcome.error }) : null}
-        </p>
-        <button type="button" className="button" onClick={reset}>
-          {t('settings.reset')}
-        </button>
-        <button type="submit" className="button primary" disabled={saving}>
-          {t('settings.save')}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

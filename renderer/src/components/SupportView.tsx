@@ -1,13 +1,13 @@
 // Gandi's procedure before contacting support: 1) incident or maintenance? 2) account causes,
 // 3) contact (ticket, chat with its hours in the user's time zone, a summary to paste).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi, useAppStore, useI18n } from '../context';
 import type { MessageKey } from '../i18n/messages';
 import { orderedIncidents, orderedMaintenances } from '../selectors';
 import { buildTicketSummary } from '../summary';
-import { chatHoursAt } from '../time/chat-hours';
+import { CHAT_TIME_ZONE, chatHoursAt } from '../time/chat-hours';
 import { formatClock, formatRelative, parseTime, sameLocalDay } from '../time/format';
-import { systemTimeZone } from '../time/zones';
+import { systemTimeZone, zoneOffsetAt } from '../time/zones';
 import { IncidentBadge, LevelBadge, MaintenanceBadge } from './Badges';
 import { CopyIcon, ExternalIcon } from './Icons';
 
@@ -20,6 +20,8 @@ const ACCOUNT_CAUSES: MessageKey[] = [
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long "Summary copied" stays: long enough to read, short enough not to claim a later copy. */
+export const COPY_NOTICE_MS = 4000;
 
 export function SupportView() {
   const { t } = useI18n();
@@ -34,11 +36,7 @@ export function SupportView() {
         <li className="step">
           <h2 className="step-title">{t('support.step2')}</h2>
           <p>{t('support.step2Intro')}</p>
-          <ul className="checklist">
-            {ACCOUNT_CAUSES.map((key) => (
-              <li key={key}>{t(key)}</li>
-            ))}
-          </ul>
+          <Checklist />
         </li>
         <li className="step">
           <h2 className="step-title">{t('support.step3')}</h2>
@@ -46,6 +44,25 @@ export function SupportView() {
         </li>
       </ol>
     </div>
+  );
+}
+
+/** Real checkboxes, so the user can tick causes off while working through them (never saved). */
+function Checklist() {
+  const { t } = useI18n();
+  const checked = useAppStore((state) => state.checkedCauses);
+  const toggleCause = useAppStore((state) => state.toggleCause);
+  return (
+    <ul className="checklist">
+      {ACCOUNT_CAUSES.map((key) => (
+        <li key={key}>
+          <label className={checked.includes(key) ? 'checkbox checked' : 'checkbox'}>
+            <input type="checkbox" checked={checked.includes(key)} onChange={() => toggleCause(key)} />
+            <span>{t(key)}</span>
+          </label>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -103,6 +120,8 @@ function Contact() {
   const settings = useAppStore((state) => state.settings);
   const info = useAppStore((state) => state.info);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // Bumped on every copy, so a second click restarts the notice's timer.
+  const [copySeq, setCopySeq] = useState(0);
 
   const userZone = zone.timeZone ?? systemTimeZone();
   const hours = chatHoursAt(now);
@@ -110,11 +129,23 @@ function Contact() {
   const start = formatClock(hours.opensAt, localZone);
   const endClock = formatClock(hours.closesAt, localZone);
   const end = sameLocalDay(hours.opensAt, hours.closesAt, localZone) ? endClock : `${endClock} ${t('support.nextDay')}`;
+  // Same clock as Paris for the whole chat day: saying the hours twice would only confuse.
+  const parisTime = [hours.opensAt, hours.closesAt].every(
+    (at) => zoneOffsetAt(at, userZone) === zoneOffsetAt(at, CHAT_TIME_ZONE),
+  );
+
+  // The notice answers one click; left on screen it would vouch for a clipboard since overwritten.
+  useEffect(() => {
+    if (copyState === 'idle') return;
+    const timer = setTimeout(() => setCopyState('idle'), COPY_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [copyState, copySeq]);
 
   const copy = async () => {
     const text = buildTicketSummary({ snapshot, settings, info, now, t, zone: localZone });
     const ok = await api.copyText(text).catch(() => false);
     setCopyState(ok ? 'copied' : 'failed');
+    setCopySeq((seq) => seq + 1);
   };
 
   return (
@@ -138,7 +169,9 @@ function Contact() {
           {t(hours.open ? 'support.chatClosesIn' : 'support.chatOpensIn', { in: formatRelative(hours.nextChangeAt, now, lang) })}
         </span>
       </p>
-      <p className="hint">{t('support.chatHours', { start, end, zone: userZone })}</p>
+      <p className="hint">
+        {parisTime ? t('support.chatHoursParis') : t('support.chatHours', { start, end, zone: userZone })}
+      </p>
       <button type="button" className="button" onClick={() => void copy()}>
         <CopyIcon />
         {t('support.copy')}

@@ -1,5 +1,5 @@
 // The sections as a WAI-ARIA tablist: arrow keys, Home and End move and select.
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore, useI18n } from '../context';
 import { orderedIncidents } from '../selectors';
 import { VIEWS, type ViewId } from '../store/ui';
@@ -13,6 +13,13 @@ export function Tabs() {
   const setView = useAppStore((state) => state.setView);
   const openCount = useAppStore((state) => orderedIncidents(state.snapshot).open.length);
   const refs = useRef(new Map<ViewId, HTMLButtonElement>());
+
+  // In a narrow window the bar scrolls: keep the selected tab (e.g. after a deep link) in sight.
+  useEffect(() => {
+    const tab = refs.current.get(view);
+    // jsdom has no scrollIntoView; real browsers do.
+    if (tab && typeof tab.scrollIntoView === 'function') tab.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [view]);
 
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = VIEWS.indexOf(view);

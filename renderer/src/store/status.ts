@@ -9,6 +9,12 @@ export type Connection =
   | { state: 'connected' }
   | { state: 'failed'; error: string };
 
+/**
+ * The push channel itself (the dashboard's event stream). Only the browser bridge reports it; the
+ * desktop window's IPC cannot drop, so there it stays 'online'.
+ */
+export type ServerLink = { state: 'online' } | { state: 'lost'; since: number };
+
 export interface StatusData {
   /** Null until the first picture arrives: the window then says so instead of guessing. */
   snapshot: StatusSnapshot | null;
@@ -17,6 +23,7 @@ export interface StatusData {
   info: AppInfo | null;
   snoozedUntil: string | null;
   connection: Connection;
+  serverLink: ServerLink;
 }
 
 export interface StatusSlice extends StatusData {
@@ -25,6 +32,8 @@ export interface StatusSlice extends StatusData {
   receiveEvent(event: ChangeEvent): void;
   connectionFailed(error: string): void;
   connecting(): void;
+  serverLost(at: number): void;
+  serverBack(): void;
 }
 
 export const MAX_RECENT_EVENTS = 100;
@@ -35,6 +44,7 @@ export const initialStatus: StatusData = {
   info: null,
   snoozedUntil: null,
   connection: { state: 'connecting' },
+  serverLink: { state: 'online' },
 };
 
 export function reduceSnapshot(data: StatusData, snapshot: StatusSnapshot): StatusData {
@@ -66,6 +76,12 @@ export function reduceConnectionFailed(data: StatusData, error: string): StatusD
   return { ...data, connection: { state: 'failed', error } };
 }
 
+/** The first moment of an outage is kept: repeated errors while reconnecting do not reset it. */
+export function reduceServerLost(data: StatusData, at: number): StatusData {
+  if (data.serverLink.state === 'lost') return data;
+  return { ...data, serverLink: { state: 'lost', since: at } };
+}
+
 export const createStatusSlice: StateCreator<AppStore, [], [], StatusSlice> = (set) => ({
   ...initialStatus,
   receiveAppState: (state) => set((store) => reduceAppState(store, state)),
@@ -73,4 +89,6 @@ export const createStatusSlice: StateCreator<AppStore, [], [], StatusSlice> = (s
   receiveEvent: (event) => set((store) => reduceEvent(store, event)),
   connectionFailed: (error) => set((store) => reduceConnectionFailed(store, error)),
   connecting: () => set({ connection: { state: 'connecting' } }),
+  serverLost: (at) => set((store) => reduceServerLost(store, at)),
+  serverBack: () => set({ serverLink: { state: 'online' } }),
 });

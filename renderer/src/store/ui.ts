@@ -1,6 +1,8 @@
-// UI slice: which view is shown, what is highlighted, the services filter, and the ticking clock.
+// UI slice: which view is shown, what is highlighted, the services filter, unsaved settings, the
+// support checklist, and the ticking clock. Kept here, not in the views, so switching tabs
+// (which unmounts the view) loses none of it.
 import type { StateCreator } from 'zustand/vanilla';
-import type { ShowTarget } from '../../../preload/contract';
+import type { Settings, ShowTarget } from '../../../preload/contract';
 import type { AppStore } from './index';
 
 export const VIEWS = ['overview', 'incidents', 'maintenances', 'support', 'settings'] as const;
@@ -20,6 +22,10 @@ export interface UiData {
   serviceFilter: string;
   /** Keys of collapsed service groups (`sourceUrl|group`). */
   collapsedGroups: string[];
+  /** Settings edited but not saved yet; null when the form shows the saved settings. */
+  settingsDraft: Settings | null;
+  /** Which account checks of the Support view the user ticked (not saved anywhere). */
+  checkedCauses: string[];
   /** Epoch ms, advanced by `tick`, so every "x ago" on screen agrees. */
   now: number;
 }
@@ -29,6 +35,11 @@ export interface UiSlice extends UiData {
   show(target: ShowTarget): void;
   setServiceFilter(filter: string): void;
   toggleGroup(key: string): void;
+  /** Applies an edit to the draft (started from `base`, the saved settings, if there is none). */
+  editSettings(base: Settings, change: (current: Settings) => Settings): void;
+  /** Drops the draft: after saving, or when the user undoes the changes. */
+  clearSettingsDraft(): void;
+  toggleCause(key: string): void;
   tick(): void;
 }
 
@@ -54,17 +65,34 @@ export function reduceToggleGroup(data: UiData, key: string): UiData {
   };
 }
 
+export function reduceEditSettings(data: UiData, base: Settings, change: (current: Settings) => Settings): UiData {
+  const next = change(data.settingsDraft ?? base);
+  // Edited back to what is saved: nothing is unsaved any more, and later pushes show again.
+  const unchanged = JSON.stringify(next) === JSON.stringify(base);
+  return { ...data, settingsDraft: unchanged ? null : next };
+}
+
 export function createUiSlice(clock: () => number): StateCreator<AppStore, [], [], UiSlice> {
   return (set, get) => ({
     view: 'overview',
     highlight: null,
     serviceFilter: '',
     collapsedGroups: [],
+    settingsDraft: null,
+    checkedCauses: [],
     now: clock(),
     setView: (view) => set({ view, highlight: null }),
     show: (target) => set((store) => reduceShow(store, target)),
     setServiceFilter: (serviceFilter) => set({ serviceFilter }),
     toggleGroup: (key) => set((store) => reduceToggleGroup(store, key)),
+    editSettings: (base, change) => set((store) => reduceEditSettings(store, base, change)),
+    clearSettingsDraft: () => set({ settingsDraft: null }),
+    toggleCause: (key) =>
+      set((store) => ({
+        checkedCauses: store.checkedCauses.includes(key)
+          ? store.checkedCauses.filter((k) => k !== key)
+          : [...store.checkedCauses, key],
+      })),
     tick: () => {
       const now = clock();
       // A whole-second change is all the display needs; skipping the rest spares re-renders.

@@ -54,11 +54,21 @@ export function openSse(
   url: string,
   onFrame: (frame: SseFrame) => void,
   headers: Record<string, string> = {},
+  /** Called once when the stream ends or cannot be opened (not after `close()`). */
+  onEnd: () => void = () => undefined,
 ): { close(): void; response: Promise<http.IncomingMessage> } {
   let request: http.ClientRequest | null = null;
+  let ended = false;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    onEnd();
+  };
   const response = new Promise<http.IncomingMessage>((resolve, reject) => {
     request = http.get(url, { headers: { Accept: 'text/event-stream', ...headers } }, (res) => {
       resolve(res);
+      res.on('end', end);
+      res.on('close', end);
       let buffer = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -79,26 +89,61 @@ export function openSse(
       });
       res.on('error', () => undefined);
     });
-    request.on('error', reject);
+    request.on('error', (error) => {
+      end();
+      reject(error);
+    });
   });
   response.catch(() => undefined);
   return {
-    close: () => (request as http.ClientRequest | null)?.destroy(),
+    close: () => {
+      ended = true;
+      (request as http.ClientRequest | null)?.destroy();
+    },
     response,
   };
 }
 
-/** An EventSource good enough for the bridge, over openSse. */
+/**
+ * An EventSource good enough for the bridge, over openSse: 'open' once the server answers,
+ * 'error' when the stream ends. Unlike a browser it never retries (it is then CLOSED), which
+ * leaves reconnecting to the bridge.
+ */
 export function nodeEventSource(url: string): EventSourceLike {
   const listeners = new Map<string, Array<(event: MessageEvent) => void>>();
-  const stream = openSse(url, (frame) => {
-    for (const listener of listeners.get(frame.event) ?? []) listener(new MessageEvent(frame.event, { data: frame.data }));
-  });
+  const emit = (type: string, data = ''): void => {
+    for (const listener of listeners.get(type) ?? []) listener(new MessageEvent(type, { data }));
+  };
+  let readyState = 0;
+  const stream = openSse(
+    url,
+    (frame) => emit(frame.event, frame.data),
+    {},
+    () => {
+      readyState = 2;
+      emit('error');
+    },
+  );
+  stream.response.then(
+    (res) => {
+      if (res.statusCode === 200 && readyState === 0) {
+        readyState = 1;
+        emit('open');
+      }
+    },
+    () => undefined,
+  );
   return {
     addEventListener(type, listener) {
       listeners.set(type, [...(listeners.get(type) ?? []), listener]);
     },
-    close: () => stream.close(),
+    close: () => {
+      readyState = 2;
+      stream.close();
+    },
+    get readyState() {
+      return readyState;
+    },
   };
 }
 

@@ -7,7 +7,8 @@ import type { ChangeEvent, StatusSnapshot } from '../../../main/core/model';
 import { listenDashboard, type ListeningDashboard } from '../../../main/web/dashboard';
 import { createSettingsController } from '../../../main/web/settings-controller';
 import { createHttpBridge } from '../../../renderer/src/http-bridge';
-import { defaultSettings, type GandiStatusApi, type Settings } from '../../../preload/contract';
+import { defaultSettings, type Settings } from '../../../preload/contract';
+import type { LinkEvent, WindowBridge } from '../../../renderer/src/window-bridge';
 import { createFakeStatus, nodeEventSource, until, type FakeStatus } from './fakes';
 
 const snapshot: StatusSnapshot = {
@@ -33,14 +34,11 @@ let status: FakeStatus;
 let dashboard: ListeningDashboard;
 let opened: string[];
 let clipboard: string[];
-let bridge: GandiStatusApi;
+let bridge: WindowBridge;
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'http-bridge-'));
-  await writeFile(path.join(dir, 'index.html'), '<!doctype html>');
-  status = createFakeStatus(snapshot);
-  dashboard = await listenDashboard({
-    port: 0,
+const listen = (port: number) =>
+  listenDashboard({
+    port,
     host: '127.0.0.1',
     hostGiven: false,
     staticRoot: dir,
@@ -48,6 +46,12 @@ beforeEach(async () => {
     settings: createSettingsController({ initial: defaultSettings(), file: null }),
     info: { name: 'Gandi Status', version: '0.1.0', platform: 'web', locale: 'en-US' },
   });
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'http-bridge-'));
+  await writeFile(path.join(dir, 'index.html'), '<!doctype html>');
+  status = createFakeStatus(snapshot);
+  dashboard = await listen(0);
   opened = [];
   clipboard = [];
   bridge = createHttpBridge(`${dashboard.url}/`, {
@@ -59,6 +63,7 @@ beforeEach(async () => {
       clipboard.push(text);
     },
     locale: () => 'fr-FR',
+    reopenDelayMs: 50,
   });
 });
 
@@ -137,6 +142,26 @@ describe('createHttpBridge', () => {
     expect(await bridge.copyText('summary')).toBe(true);
     expect(await bridge.copyText('fail')).toBe(false);
     expect(clipboard).toEqual(['summary']);
+  });
+
+  it('reports the stream lost when the server goes away, and open again when it is back', async () => {
+    const states: LinkEvent['state'][] = [];
+    const off = bridge.onConnection?.((event) => states.push(event.state));
+    await until(() => states.length === 1, 'the stream to open');
+    expect(states).toEqual(['open']);
+
+    const port = dashboard.port;
+    await dashboard.close();
+    await until(() => states.length === 2, 'the loss to be reported');
+    expect(states).toEqual(['open', 'lost']);
+    // Reopening against a closed port fails again and again: still one report of the loss.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(states).toEqual(['open', 'lost']);
+
+    dashboard = await listen(port);
+    await until(() => states.length === 3, 'the stream to come back');
+    expect(states).toEqual(['open', 'lost', 'open']);
+    off?.();
   });
 
   it('rejects getState when the server is gone, without throwing from setSettings', async () => {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Header } from '../../../renderer/src/components/Header';
 import { ServicesView } from '../../../renderer/src/components/ServicesView';
-import { gandiAllOkSource, gandiOutageSource, OUTAGE_NOW, staleSource, wrap } from '../fixtures';
+import { fakeApi, appState, gandiAllOkSource, gandiOutageSource, OUTAGE_NOW, staleSource, wrap } from '../fixtures';
 import { renderWith } from '../render';
 
 afterEach(cleanup);
@@ -31,6 +31,37 @@ describe('Header', () => {
     renderWith(<Header />, { snapshot: { overall: 'unknown', sources: [] }, now: OUTAGE_NOW });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Waiting for the first check');
     expect(screen.getByText('not checked yet')).toBeTruthy();
+  });
+
+  it('says "never reached" once checks have failed, rather than "not checked yet"', () => {
+    const unreached = { ...staleSource(gandiAllOkSource(), 'connect ECONNREFUSED'), fetchedAt: null };
+    renderWith(<Header />, { snapshot: wrap(unreached), now: OUTAGE_NOW });
+    expect(screen.queryByText('not checked yet')).toBeNull();
+    expect(screen.getByText('never reached: every check so far has failed')).toBeTruthy();
+  });
+
+  it('shows a banner when the dashboard server is gone, and drops it when it is back', () => {
+    const view = renderWith(<Header />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW + 60_000 });
+    act(() => view.store.getState().serverLost(OUTAGE_NOW));
+    const banner = screen.getByRole('alert');
+    expect(banner.textContent).toContain('Lost connection to the dashboard server');
+    expect(banner.textContent).toContain('1 min ago');
+    act(() => view.store.getState().serverBack());
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says so when a refresh fails, in the language of the window', async () => {
+    const fake = fakeApi(appState(wrap(gandiOutageSource())));
+    // What fetch throws when nothing answers at all.
+    fake.api.refresh = () => Promise.reject(new TypeError('Failed to fetch'));
+    renderWith(<Header />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW, api: fake.api, settings: { language: 'fr' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Actualiser' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'L’actualisation a échoué : le serveur du tableau de bord est injoignable',
+    );
+    fake.api.refresh = () => Promise.reject(new Error('/api/refresh: refresh failed: timeout'));
+    await userEvent.click(screen.getByRole('button', { name: 'Actualiser' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('/api/refresh: refresh failed: timeout');
   });
 
   it('asks main to refresh', async () => {
@@ -81,5 +112,19 @@ describe('ServicesView', () => {
     expect(view.calls.setSettings.at(-1)).toMatchObject({ followedServices: ['k466qqxbp2qr'], mutedServices: [] });
     expect(screen.getByRole('button', { name: 'Follow LiveDNS' }).getAttribute('aria-pressed')).toBe('true');
     expect(view.store.getState().settings?.followedServices).toEqual(['k466qqxbp2qr']);
+  });
+
+  it('has no follow or mute in the browser dashboard, which raises no notifications', () => {
+    renderWith(<ServicesView />, {
+      snapshot: wrap(gandiOutageSource()),
+      now: OUTAGE_NOW,
+      settings: { mutedServices: ['k466qqxbp2qr'], followedServices: ['c7hszlhjnvkn'] },
+      info: { platform: 'web' },
+    });
+    expect(screen.getByText('LiveDNS')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^(Follow|Mute) / })).toBeNull();
+    expect(screen.queryByText('muted')).toBeNull();
+    expect(screen.queryByText('followed')).toBeNull();
+    expect((screen.getByText('LiveDNS').closest('li') as HTMLElement).className).not.toContain('muted');
   });
 });

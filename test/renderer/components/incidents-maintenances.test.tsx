@@ -71,6 +71,30 @@ describe('IncidentsView', () => {
     expect(document.querySelectorAll('.highlighted')).toHaveLength(1);
   });
 
+  it('moves focus off the previous card when the next deep-linked incident is not listed, and onto it when it arrives', () => {
+    const full = gandiOutageSource();
+    const without = { ...full, incidents: full.incidents.filter((incident) => incident.id !== '4vtwdck61r3w') };
+    const view = renderWith(<IncidentsView />, { snapshot: wrap(without), now: OUTAGE_NOW });
+    act(() => view.store.getState().show({ kind: 'incident', sourceUrl: GANDI, id: '4vt3dck64r31' }));
+    expect(document.activeElement?.getAttribute('data-incident-id')).toBe('4vt3dck64r31');
+
+    act(() => view.store.getState().show({ kind: 'incident', sourceUrl: GANDI, id: '4vtwdck61r3w' }));
+    const notice = screen.getByRole('status');
+    expect(notice.textContent).toMatch(/no longer listed/);
+    expect(document.activeElement).toBe(notice);
+    expect(document.querySelectorAll('.highlighted')).toHaveLength(0);
+
+    // The next poll brings it (the notification was faster than the window's data).
+    act(() => view.store.getState().receiveSnapshot(wrap(full)));
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(document.activeElement?.getAttribute('data-incident-id')).toBe('4vtwdck61r3w');
+    expect(document.querySelector('.highlighted')?.getAttribute('data-incident-id')).toBe('4vtwdck61r3w');
+    // Later snapshots do not pull focus back to it.
+    (screen.getAllByRole('button', { name: 'Open incident page' })[1] as HTMLElement).focus();
+    act(() => view.store.getState().receiveSnapshot(wrap({ ...full })));
+    expect(document.activeElement?.textContent).toBe('Open incident page');
+  });
+
   it('says so when a deep-linked incident is no longer listed', () => {
     const view = renderWith(<IncidentsView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW });
     act(() => view.store.getState().show({ kind: 'incident', sourceUrl: GITHUB, id: 'gone' }));
@@ -110,6 +134,20 @@ describe('MaintenancesView', () => {
     expect(screen.getByText('Terminée')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Ouvrir la page de la maintenance' }));
     expect(view.calls.openExternal[0]).toMatchObject({ kind: 'maintenance', sourceUrl: GANDI });
+  });
+
+  it('says so when a deep-linked maintenance is not listed, and lands on it when it arrives', () => {
+    const now = Date.parse('2020-01-22T02:00:00Z');
+    const full = gandiOutageSource(now);
+    const target = full.maintenances[1];
+    if (!target) throw new Error('fixture changed');
+    const view = renderWith(<MaintenancesView />, { snapshot: wrap({ ...full, maintenances: [] }), now });
+    act(() => view.store.getState().show({ kind: 'maintenance', sourceUrl: GANDI, id: target.id }));
+    const notice = screen.getByRole('status');
+    expect(notice.textContent).toBe('That maintenance is no longer listed: it may have ended a while ago.');
+    expect(document.activeElement).toBe(notice);
+    act(() => view.store.getState().receiveSnapshot(wrap(full)));
+    expect(within(document.activeElement as HTMLElement).getByRole('heading').textContent).toBe(target.title);
   });
 
   it('says when nothing is planned', () => {

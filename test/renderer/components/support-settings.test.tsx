@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsView } from '../../../renderer/src/components/SettingsView';
-import { SupportView } from '../../../renderer/src/components/SupportView';
+import { COPY_NOTICE_MS, SupportView } from '../../../renderer/src/components/SupportView';
 import { gandiAllOkSource, gandiOutageSource, OUTAGE_NOW, wrap } from '../fixtures';
 import { renderWith } from '../render';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('SupportView', () => {
   it('shows the live state first, the account checks, then the contact buttons', async () => {
@@ -41,6 +44,53 @@ describe('SupportView', () => {
     expect(screen.getByText('Closed')).toBeTruthy();
     expect(screen.getByText('opens in 4 h')).toBeTruthy();
     expect(screen.getByText(/15:00–09:00 \(next day\)/)).toBeTruthy();
+  });
+
+  it('lets the user tick the account checks off, by the box or by its text', async () => {
+    const view = renderWith(<SupportView />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
+    const checks = screen.getAllByRole('checkbox');
+    expect(checks).toHaveLength(5);
+    const expired = screen.getByRole('checkbox', { name: /Has the domain expired/ });
+    expect((expired as HTMLInputElement).checked).toBe(false);
+    await userEvent.click(expired);
+    await userEvent.click(screen.getByText('Is your prepaid credit exhausted?'));
+    expect((expired as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: /prepaid credit/ }) as HTMLInputElement).checked).toBe(true);
+    expect(view.store.getState().checkedCauses).toHaveLength(2);
+    await userEvent.click(expired);
+    expect((expired as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('keeps the chat hours short for someone on Paris time', () => {
+    renderWith(<SupportView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW, timeZone: 'Europe/Paris' });
+    expect(screen.getByText('Chat hours: 07:00–01:00 (next day), Paris time, which is your time too.')).toBeTruthy();
+    expect(screen.queryByText(/your time \(Europe\/Paris\)/)).toBeNull();
+    cleanup();
+    // Brussels keeps Paris's clock; London does not.
+    renderWith(<SupportView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW, timeZone: 'Europe/Brussels', settings: { language: 'fr' } });
+    expect(screen.getByText('Horaires du chat : 07:00–01:00 (le lendemain), heure de Paris, la même que chez vous.')).toBeTruthy();
+    cleanup();
+    renderWith(<SupportView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW, timeZone: 'Europe/London' });
+    expect(screen.getByText(/that is 06:00–00:00 \(next day\) your time \(Europe\/London\)/)).toBeTruthy();
+  });
+
+  it('clears "Summary copied" after a few seconds', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+    renderWith(<SupportView />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
+    const copy = async () => {
+      await user.click(screen.getByRole('button', { name: 'Copy a summary for the ticket' }));
+      await act(() => vi.advanceTimersByTimeAsync(0)); // the clipboard's answer
+    };
+    await copy();
+    expect(screen.getByRole('status').textContent).toBe('Summary copied: paste it into your ticket.');
+    await act(() => vi.advanceTimersByTimeAsync(COPY_NOTICE_MS - 500));
+    await copy();
+    await act(() => vi.advanceTimersByTimeAsync(COPY_NOTICE_MS - 500));
+    // The second copy started the time again.
+    expect(screen.getByRole('status').textContent).toBe('Summary copied: paste it into your ticket.');
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(screen.getByRole('status').textContent).toBe('');
   });
 
   it('copies a summary with the state, the incidents touching followed services, the version and the time', async () => {
@@ -93,6 +143,46 @@ describe('SettingsView', () => {
     expect(view.calls.setSettings[0]).toMatchObject({ language: 'fr', quietHours: { enabled: true } });
     expect(await screen.findByText('Réglages enregistrés.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Enregistrer' })).toBeTruthy();
+  });
+
+  it('shows only what matters in the browser dashboard, which raises no notifications', () => {
+    renderWith(<SettingsView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW, info: { platform: 'web' } });
+    const titles = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(titles).toEqual(['Status pages', 'General', 'Links']);
+    expect(screen.queryByLabelText('Show notifications')).toBeNull();
+    expect(screen.queryByLabelText('Remind me (minutes before)')).toBeNull();
+    expect(screen.queryByLabelText('From')).toBeNull();
+    cleanup();
+    renderWith(<SettingsView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Status pages',
+      'Notifications',
+      'Followed and muted services',
+      'Quiet hours',
+      'General',
+      'Links',
+    ]);
+  });
+
+  it('edits quiet hours as 24-hour HH:MM in the language of the app, whatever the browser’s', async () => {
+    const view = renderWith(<SettingsView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW, settings: { language: 'fr' } });
+    const from = screen.getByLabelText('De') as HTMLInputElement;
+    // A type=time box would show "10:00 PM" in an English browser.
+    expect(from.type).toBe('text');
+    expect(from.lang).toBe('fr');
+    expect(from.value).toBe('22:00');
+    await userEvent.clear(from);
+    await userEvent.type(from, '23:30');
+    const to = screen.getByLabelText('À') as HTMLInputElement;
+    await userEvent.clear(to);
+    await userEvent.type(to, '7h');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(view.calls.setSettings).toHaveLength(0);
+    expect(document.getElementById(to.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Utilisez le format HH:MM.');
+    await userEvent.clear(to);
+    await userEvent.type(to, '06:45');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(view.calls.setSettings[0]?.quietHours).toEqual({ enabled: false, start: '23:30', end: '06:45' });
   });
 
   it('hides launch at login in the browser dashboard', () => {

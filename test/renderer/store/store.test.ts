@@ -51,7 +51,15 @@ describe('status reducers', () => {
 });
 
 describe('ui reducers', () => {
-  const ui: UiData = { view: 'overview', highlight: null, serviceFilter: '', collapsedGroups: [], now: 0 };
+  const ui: UiData = {
+    view: 'overview',
+    highlight: null,
+    serviceFilter: '',
+    collapsedGroups: [],
+    settingsDraft: null,
+    checkedCauses: [],
+    now: 0,
+  };
 
   it('shows an incident by switching view and highlighting it, again on each request', () => {
     const once = reduceShow(ui, { kind: 'incident', sourceUrl: GANDI, id: '4vtwdck61r3w' });
