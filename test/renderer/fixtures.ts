@@ -1,14 +1,14 @@
-// Store fixtures built from the real status-page documents in ../shared/fixtures/real, turned into
+// Store fixtures built from the real status-page documents in test/fixtures/real, turned into
 // snapshots by the same Statuspage parser the core uses.
 import type { ChangeEvent, SourceSnapshot, StatusSnapshot } from '../../main/core/model';
 import { incidentsFromList, maintenancesFromList, snapshotFromSummary } from '../../main/core/sources/statuspage';
 import { defaultSettings, type AppInfo, type AppState, type Settings } from '../../preload/contract';
 import type { LinkEvent, WindowBridge } from '../../renderer/src/window-bridge';
-import gandiOutageJson from '../../../shared/fixtures/real/statuspage-gandi-summary-major-outage-and-maintenances.json';
-import gandiAllOkJson from '../../../shared/fixtures/real/statuspage-gandi-summary-all-ok.json';
-import githubSummaryJson from '../../../shared/fixtures/real/statuspage-github-summary-all-operational.json';
-import githubResolvedJson from '../../../shared/fixtures/real/statuspage-github-incidents-resolved-with-affected-components.json';
-import discordMaintenanceJson from '../../../shared/fixtures/real/statuspage-discord-scheduled-maintenances-completed.json';
+import gandiOutageJson from '../fixtures/real/statuspage-gandi-summary-major-outage-and-maintenances.json';
+import gandiAllOkJson from '../fixtures/real/statuspage-gandi-summary-all-ok.json';
+import githubSummaryJson from '../fixtures/real/statuspage-github-summary-all-operational.json';
+import githubResolvedJson from '../fixtures/real/statuspage-github-incidents-resolved-with-affected-components.json';
+import discordMaintenanceJson from '../fixtures/real/statuspage-discord-scheduled-maintenances-completed.json';
 
 export const GANDI = 'https://status.gandi.net';
 export const GITHUB = 'https://www.githubstatus.com';

@@ -1,11 +1,11 @@
-// The simulator's documents start from real ones (../shared/fixtures/real), so their shapes are the
+// The simulator's documents start from real ones (test/fixtures/real), so their shapes are the
 // shapes the real APIs serve. Only the fields the simulator rewrites are read here; the rest is kept.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where the real fixture documents live; overridable for a checkout laid out differently. */
 export const REAL_FIXTURES_DIR =
-  process.env.GANDI_STATUS_FIXTURES ?? path.resolve(__dirname, '../../../shared/fixtures/real');
+  process.env.GANDI_STATUS_FIXTURES ?? path.resolve(__dirname, '../fixtures/real');
 
 export type JsonObject = { [key: string]: unknown };
 

@@ -1,4 +1,4 @@
-// Every real document in ../shared/fixtures/real parses, with the levels and statuses it should give.
+// Every real document in test/fixtures/real parses, with the levels and statuses it should give.
 import { describe, expect, it } from 'vitest';
 import {
   legacyIndexSchema,

@@ -1,4 +1,4 @@
-// Real documents from ../shared/fixtures/real (next to the repository), and a fake fetch that
+// Real documents from test/fixtures/real (see SOURCES.md there), and a fake fetch that
 // serves them by URL.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { createHttpClient, type HttpClient } from '../../../../main/core/http';
 import type { FetchLike } from '../../../../main/core/ports';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const FIXTURES_DIR = path.resolve(here, '../../../../..', 'shared/fixtures/real');
+export const FIXTURES_DIR = path.resolve(here, '../../../fixtures/real');
 
 export function fixtureNames(): string[] {
   return readdirSync(FIXTURES_DIR).filter((name) => name.endsWith('.json')).sort();
