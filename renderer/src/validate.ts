@@ -2,7 +2,6 @@
 // refused rather than guessed at, so a broken payload can never look like "all clear".
 import { z } from 'zod';
 import {
-  CHANGE_EVENT_TYPES,
   IMPACTS,
   INCIDENT_STATUSES,
   LEVELS,
@@ -11,6 +10,7 @@ import {
   type ChangeEvent,
   type StatusSnapshot,
 } from '../../main/core/model';
+import { changeEventSchema } from '../../main/core/event-schema';
 import { settingsSchema, showTargetSchema, type AppState, type Settings, type ShowTarget } from '../../preload/contract';
 
 const text = z.string().max(100_000);
@@ -64,18 +64,6 @@ export const statusSnapshotSchema = z.object({
   overall: z.enum(LEVELS),
   sources: z.array(sourceSnapshotSchema).max(50),
 });
-
-// Events are only listed, never acted upon: the common fields are checked and the rest kept.
-const changeEventSchema = z
-  .object({
-    type: z.enum(CHANGE_EVENT_TYPES),
-    at: time,
-    sourceUrl: text,
-    sourceName: text,
-    key: text,
-    url: text,
-  })
-  .loose();
 
 const appInfoSchema = z.object({
   name: text,

@@ -34,6 +34,9 @@ describe('connectBridge', () => {
     await settle();
     fake.push('state', { overall: 'sunny', sources: [] });
     fake.push('event', { type: 'nonsense' });
+    // The right type and common fields, but not the fields an incident event is shown with.
+    const { title: _title, ...untitled } = incidentOpenedEvent(gandiOutageSource());
+    fake.push('event', untitled);
     fake.push('show', { kind: 'incident' });
     expect(store.getState().snapshot?.overall).toBe('major_outage');
     expect(store.getState().connection).toEqual({ state: 'failed', error: 'unreadable status data at overall' });
