@@ -106,7 +106,8 @@ describe('tray app life cycle', () => {
     await until(() => state.quitted, 'the app to quit');
     vi.useRealTimers();
     vi.unstubAllEnvs();
-    await rm(state.userData, { recursive: true, force: true });
+    // A stop cut short by the quit deadline may still be writing here: retry until it is done.
+    await rm(state.userData, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   });
 
   it('quits at once when another instance holds the lock', async () => {
