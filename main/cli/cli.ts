@@ -1,7 +1,7 @@
 // The `gandi-status` command as a function: arguments and I/O in, exit code out, so it runs the
 // same from the real entry and in tests. Errors become one line on stderr and exit code 3.
 import { version } from '../../package.json';
-import { createHttpClient } from '../core/http';
+import { createHttpClient, problemOf } from '../core/http';
 import { unknownSnapshot } from '../core/snapshot';
 import { overallOf } from '../core/levels';
 import type { Level, SourceSnapshot, StatusSnapshot } from '../core/model';
@@ -42,8 +42,15 @@ export function exitCodeFor(levels: readonly Level[]): number {
 }
 
 
+/** A source as the documented JSON has it: `problem` is for the translated windows, not part of it. */
+export type ContractSource = Omit<SourceSnapshot, 'problem'>;
+export interface ContractSnapshot {
+  overall: Level;
+  sources: ContractSource[];
+}
+
 /** The documented JSON, field by field in the documented order (nothing more, nothing less). */
-export function toContract(status: StatusSnapshot): StatusSnapshot {
+export function toContract(status: StatusSnapshot): ContractSnapshot {
   return {
     overall: status.overall,
     sources: status.sources.map((s) => ({
@@ -94,7 +101,7 @@ async function runOnce(options: CliOptions, io: CliIo): Promise<number> {
       } catch (error) {
         const message = clean(messageOf(error));
         io.stderr.write(`gandi-status: ${message}\n`);
-        return unknownSnapshot(source.url, source.kind, message);
+        return unknownSnapshot(source.url, source.kind, message, problemOf(error));
       }
     }),
   );

@@ -11,6 +11,13 @@ import { defaultStateFile } from './config-dir';
 import { createNodeNotifier, noticeOf, type DesktopNotifier } from './desktop-notifier';
 import { clean, formatEventLine, levelLabel } from './format';
 
+/** An event as the documented `--json` line has it: `problem` is for the translated windows. */
+export function eventJson(event: ChangeEvent): string {
+  if (event.type !== 'source.unreachable' && event.type !== 'source.recovered') return JSON.stringify(event);
+  const { problem: _problem, ...documented } = event;
+  return JSON.stringify(documented);
+}
+
 function untilAborted(signal: AbortSignal | undefined): Promise<void> {
   // Without a signal the watch runs until the process is killed.
   if (!signal) return new Promise<void>(() => undefined);
@@ -42,7 +49,7 @@ export async function runWatch(options: CliOptions, io: CliIo): Promise<number> 
   });
 
   const announce = (event: ChangeEvent): void => {
-    io.stdout.write(options.json ? `${JSON.stringify(event)}\n` : `${formatEventLine(event)}\n`);
+    io.stdout.write(options.json ? `${eventJson(event)}\n` : `${formatEventLine(event)}\n`);
     notifier?.notify(noticeOf(event));
   };
   core.subscribe((update) => {

@@ -6,12 +6,33 @@ import {
   INCIDENT_STATUSES,
   LEVELS,
   MAINTENANCE_STATUSES,
+  SOURCE_ERROR_REASONS,
+  SOURCE_PROBLEM_CASES,
   type ChangeEvent,
+  type SourceProblem,
 } from './model';
 
 const text = z.string().max(100_000);
 const time = z.string().max(64);
 const names = z.array(z.string().max(2000)).max(1000);
+
+const count = z.number().finite().min(0).max(1e9).nullable();
+
+const problemShape = z.object({
+  reason: z.enum([...SOURCE_ERROR_REASONS, 'not-refreshed']),
+  case: z.enum(SOURCE_PROBLEM_CASES).nullable(),
+  host: z.string().max(2000).nullable(),
+  status: z.number().int().min(100).max(999).nullable(),
+  retryAfterSeconds: count,
+  limit: count,
+  detail: z.string().max(2000).nullable(),
+});
+
+/**
+ * A problem read back: missing (files and pushes from before it existed) or unreadable, it is null,
+ * and the English `error` next to it is shown instead; never a reason to refuse the whole record.
+ */
+export const sourceProblemSchema = problemShape.nullable().catch(null);
 
 const base = { at: time, sourceUrl: text, sourceName: text, key: text, url: text };
 
@@ -60,6 +81,7 @@ const sourceHealthEventSchema = z.object({
   ...base,
   type: z.enum(['source.unreachable', 'source.recovered']),
   error: text.nullable(),
+  problem: sourceProblemSchema,
 });
 
 export const changeEventSchema = z.union([
@@ -75,3 +97,5 @@ export const changeEventSchema = z.union([
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesModel: Same<z.infer<typeof changeEventSchema>, ChangeEvent> = true;
 void schemaMatchesModel;
+const problemMatchesModel: Same<z.infer<typeof problemShape>, SourceProblem> = true;
+void problemMatchesModel;

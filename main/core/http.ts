@@ -1,9 +1,23 @@
 // Fetching JSON from a status page: conditional requests, a time limit on the whole exchange,
 // a cap on the body size, and errors that say in plain words what went wrong.
 import type { Clock, FetchLike } from './ports';
+import type { SourceErrorReason, SourceProblem, SourceProblemCase } from './model';
 import { version } from '../../package.json';
 
-export type SourceErrorReason = 'timeout' | 'network' | 'http' | 'too-large' | 'invalid';
+export type { SourceErrorReason } from './model';
+
+/** What a `SourceError` knows besides its reason and message. */
+export interface SourceErrorDetails {
+  url?: string;
+  status?: number;
+  retryAfterMs?: number;
+  unreadable?: boolean;
+  cause?: unknown;
+  /** For `SourceError.problem`: see `SourceProblem`. */
+  case?: SourceProblemCase;
+  limit?: number;
+  detail?: string;
+}
 
 /** Any failure to get good data from a status page. `message` is meant for people. */
 export class SourceError extends Error {
@@ -21,19 +35,31 @@ export class SourceError extends Error {
    * says the page (or a proxy in front of it) is broken.
    */
   readonly unreadable: boolean;
+  /** The message as data, for people who do not read English. */
+  readonly problem: SourceProblem;
 
-  constructor(
-    reason: SourceErrorReason,
-    message: string,
-    details: { url?: string; status?: number; retryAfterMs?: number; unreadable?: boolean; cause?: unknown } = {},
-  ) {
+  constructor(reason: SourceErrorReason, message: string, details: SourceErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.reason = reason;
     this.url = details.url;
     this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
     this.unreadable = details.unreadable ?? false;
+    this.problem = {
+      reason,
+      case: details.case ?? null,
+      host: details.url === undefined ? null : hostOf(details.url),
+      status: details.status ?? null,
+      retryAfterSeconds: details.retryAfterMs === undefined ? null : details.retryAfterMs / 1000,
+      limit: details.limit ?? null,
+      detail: details.detail ?? null,
+    };
   }
+}
+
+/** The problem of a failure, when it is a `SourceError`; null for anything else (its text is all we have). */
+export function problemOf(error: unknown): SourceProblem | null {
+  return error instanceof SourceError ? error.problem : null;
 }
 
 export interface JsonResponse {
@@ -125,6 +151,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function getJson(url: string): Promise<JsonResponse> {
     const host = hostOf(url);
+    const timeout = (): SourceError =>
+      new SourceError('timeout', `no answer from ${host} within ${formatSeconds(timeoutMs)}`, { url, limit: timeoutMs / 1000 });
     const controller = new AbortController();
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -134,7 +162,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       timer = setTimeout(() => {
         timedOut = true;
         controller.abort();
-        reject(new SourceError('timeout', `no answer from ${host} within ${formatSeconds(timeoutMs)}`, { url }));
+        reject(timeout());
       }, timeoutMs);
     });
     deadline.catch(() => undefined);
@@ -153,8 +181,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         ]);
       } catch (error) {
         if (error instanceof SourceError) throw error;
-        if (timedOut) throw new SourceError('timeout', `no answer from ${host} within ${formatSeconds(timeoutMs)}`, { url });
-        throw new SourceError('network', `could not reach ${host} (${describeCause(error)})`, { url, cause: error });
+        if (timedOut) throw timeout();
+        const cause = describeCause(error);
+        throw new SourceError('network', `could not reach ${host} (${cause})`, { url, cause: error, case: 'no-connection', detail: cause });
       }
 
       if (response.status === 304) {
@@ -187,8 +216,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { body, notModified: false };
     } catch (error) {
       if (error instanceof SourceError) throw error;
-      if (timedOut) throw new SourceError('timeout', `no answer from ${host} within ${formatSeconds(timeoutMs)}`, { url });
-      throw new SourceError('network', `the answer from ${host} was cut short (${describeCause(error)})`, { url, cause: error });
+      if (timedOut) throw timeout();
+      const cause = describeCause(error);
+      throw new SourceError('network', `the answer from ${host} was cut short (${cause})`, { url, cause: error, case: 'cut-short', detail: cause });
     } finally {
       clearTimeout(timer);
       controller.abort();
@@ -199,7 +229,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 function tooLarge(url: string, host: string, maxBytes: number): SourceError {
-  return new SourceError('too-large', `${host} sent more than ${Math.round(maxBytes / 1024)} KB; not read`, { url });
+  const kb = Math.round(maxBytes / 1024);
+  return new SourceError('too-large', `${host} sent more than ${kb} KB; not read`, { url, limit: kb });
 }
 
 /** Reads the body as text, stopping (and cancelling) as soon as it passes `maxBytes`. */
@@ -229,7 +260,11 @@ async function readCapped(response: Response, url: string, host: string, maxByte
   const encoding = response.headers.get('content-encoding');
   const plain = !encoding || encoding === 'identity';
   if (response.headers.has('content-length') && Number.isFinite(declared) && plain && received < declared) {
-    throw new SourceError('network', `the answer from ${host} was cut short (${received} of ${declared} bytes)`, { url });
+    throw new SourceError('network', `the answer from ${host} was cut short (${received} of ${declared} bytes)`, {
+      url,
+      case: 'truncated',
+      detail: `${received}/${declared}`,
+    });
   }
   return text + decoder.decode();
 }
@@ -238,11 +273,11 @@ function parseJson(text: string, response: Response, url: string, host: string):
   const contentType = response.headers.get('content-type') ?? '';
   const start = text.trimStart().slice(0, 1);
   if (contentType.includes('text/html') || start === '<') {
-    throw new SourceError('invalid', `${host} sent a web page instead of JSON`, { url, unreadable: true });
+    throw new SourceError('invalid', `${host} sent a web page instead of JSON`, { url, unreadable: true, case: 'web-page' });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new SourceError('invalid', `${host} sent data that is not valid JSON`, { url, unreadable: true, cause: error });
+    throw new SourceError('invalid', `${host} sent data that is not valid JSON`, { url, unreadable: true, cause: error, case: 'not-json' });
   }
 }

@@ -74,6 +74,48 @@ export interface Maintenance {
   url: string;
 }
 
+/** Why a status page could not be read (see `SourceError` in http.ts for the cases). */
+export const SOURCE_ERROR_REASONS = ['timeout', 'network', 'http', 'too-large', 'invalid'] as const;
+export type SourceErrorReason = (typeof SOURCE_ERROR_REASONS)[number];
+
+/** The case within a reason, where a reason has several. */
+export const SOURCE_PROBLEM_CASES = [
+  'no-connection', // network: never connected
+  'cut-short', // network: the connection broke during the body
+  'truncated', // network: the body was shorter than announced
+  'web-page', // invalid: HTML instead of JSON
+  'not-json', // invalid: broken JSON
+  'unexpected-data', // invalid: JSON of the wrong shape
+  'unknown-api', // invalid: neither Statuspage nor Gandi's legacy API
+  'bad-address', // invalid: the configured address does not parse
+  'not-http', // invalid: the configured address is not http(s)
+] as const;
+export type SourceProblemCase = (typeof SOURCE_PROBLEM_CASES)[number];
+
+/**
+ * `SourceSnapshot.error` as data, so each window can say it in its own language. Each field is null
+ * where the sentence does not use it.
+ */
+export interface SourceProblem {
+  /** `not-refreshed`: saved data from the last run, not fetched again yet (not a failure). */
+  reason: SourceErrorReason | 'not-refreshed';
+  case: SourceProblemCase | null;
+  /** Host (and port) that failed. */
+  host: string | null;
+  /** HTTP status, for `http`. */
+  status: number | null;
+  /** How long the server asked to wait, for `http` 429 and 503. */
+  retryAfterSeconds: number | null;
+  /** The limit passed: seconds for `timeout`, kilobytes for `too-large`. */
+  limit: number | null;
+  /**
+   * Words said the same in every language: a system error code (`no-connection`, `cut-short`), bytes
+   * received/announced ("3/10", `truncated`), where the data went wrong (`unexpected-data`), the
+   * address (`bad-address`, `not-http`).
+   */
+  detail: string | null;
+}
+
 export interface SourceSnapshot {
   /** Base URL of the status page, as configured (no trailing slash). */
   url: string;
@@ -85,8 +127,10 @@ export interface SourceSnapshot {
   fetchedAt: IsoTime | null;
   /** True when the last attempt failed and this is the last good data (or none). */
   stale: boolean;
-  /** The last error, in words, when stale. */
+  /** The last error, in English words, when stale. */
   error: string | null;
+  /** The same as data, to translate; null when there is none or it is not known (older files). */
+  problem: SourceProblem | null;
   services: Service[];
   /** Open incidents, then incidents resolved recently (kept for 24 h). */
   incidents: Incident[];
@@ -156,6 +200,8 @@ export interface SourceHealthEvent extends EventBase {
   type: 'source.unreachable' | 'source.recovered';
   /** The error that made it unreachable (null on recovery). */
   error: string | null;
+  /** The same as data, to translate (null on recovery, or when not known). */
+  problem: SourceProblem | null;
 }
 
 export type ChangeEvent =

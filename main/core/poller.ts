@@ -6,9 +6,9 @@
 // [base, min(15 min, base * 2^n)] — never sooner than the normal schedule, so a struggling status page is
 // never polled harder than a healthy one — and never sooner than the server's Retry-After (capped at 1 h,
 // so a wild header cannot silence a source for days).
-import type { SourceError } from './http';
+import { problemOf, type SourceError } from './http';
 import type { Clock } from './ports';
-import type { SourceKind, SourceSnapshot } from './model';
+import type { SourceKind, SourceProblem, SourceSnapshot } from './model';
 import { unknownSnapshot } from './snapshot';
 
 export interface PollTarget {
@@ -25,6 +25,8 @@ export type PollResult =
       url: string;
       ok: false;
       error: string;
+      /** `error` as data; null when the failure was not a `SourceError`. */
+      problem: SourceProblem | null;
       /** The last good snapshot marked stale with the error, or a placeholder (overall unknown) if none. */
       snapshot: SourceSnapshot;
       consecutiveFailures: number;
@@ -170,6 +172,7 @@ export function createPoller(options: PollerOptions): Poller {
       report({ url: target.url, ok: true, snapshot });
     } catch (caught) {
       const error = describe(caught);
+      const problem = problemOf(caught);
       const retryAfterMs = retryAfterOf(caught);
       source.failures += 1;
       source.backoffFailures += 1;
@@ -177,8 +180,10 @@ export function createPoller(options: PollerOptions): Poller {
       source.retryNotBefore =
         retryAfterMs === undefined ? 0 : options.now().getTime() + Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
       schedule(source, delay);
-      const snapshot = source.lastGood ? { ...source.lastGood, stale: true, error } : unknownSnapshot(target.url, target.kind ?? 'statuspage', error);
-      report({ url: target.url, ok: false, error, snapshot, consecutiveFailures: source.failures });
+      const snapshot = source.lastGood
+        ? { ...source.lastGood, stale: true, error, problem }
+        : unknownSnapshot(target.url, target.kind ?? 'statuspage', error, problem);
+      report({ url: target.url, ok: false, error, problem, snapshot, consecutiveFailures: source.failures });
     }
   }
 

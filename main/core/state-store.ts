@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-file';
+import { sourceProblemSchema } from './event-schema';
 import { z } from 'zod';
 import { IMPACTS, INCIDENT_STATUSES, LEVELS, MAINTENANCE_STATUSES, SOURCE_KINDS } from './model';
 import type { PersistedState, StateStore } from './ports';
@@ -52,6 +53,8 @@ export const sourceSnapshotSchema = z.object({
   fetchedAt: isoTime.nullable(),
   stale: z.boolean(),
   error: z.string().nullable(),
+  // Files from before `problem` lack it: null, like a bad value (see sourceProblemSchema).
+  problem: sourceProblemSchema,
   services: z.array(serviceSchema),
   incidents: z.array(incidentSchema),
   maintenances: z.array(maintenanceSchema),

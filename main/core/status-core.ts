@@ -9,13 +9,13 @@
 import { diffSource, lastKnownLevelsAfter } from './differ';
 import { createHttpClient } from './http';
 import { overallOf } from './levels';
-import type { ChangeEvent, Level, SourceKind, SourceSnapshot, StatusSnapshot } from './model';
+import type { ChangeEvent, Level, SourceKind, SourceProblem, SourceSnapshot, StatusSnapshot } from './model';
 import { createPoller, type Poller, type PollerTimers, type PollResult } from './poller';
 import type { Clock, CoreListener, FetchLike, PersistedState, SourceConfig, StateStore, StatusService } from './ports';
 import { DEFAULT_REMINDER_MINUTES, dueReminders } from './reminders';
 import { createSource, normaliseBaseUrl } from './sources/index';
 import { boundAnnounced, MAX_ANNOUNCED_KEYS } from './state-store';
-import { unknownSnapshot } from './snapshot';
+import { NOT_REFRESHED_PROBLEM, unknownSnapshot } from './snapshot';
 
 export interface StatusCoreOptions {
   sources: SourceConfig[];
@@ -34,8 +34,6 @@ export interface StatusCoreOptions {
 /** Failures in a row before a source is announced unreachable. */
 export const UNREACHABLE_AFTER_FAILURES = 2;
 export const NOT_REFRESHED_YET = 'not refreshed since the app started';
-
-
 
 /** The outage an unreachable/recovered pair is about: named by the last good data before it. */
 function outageId(snapshot: SourceSnapshot | undefined): string {
@@ -134,7 +132,7 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     announcedSet = new Set(announcedList);
     for (const saved of state.snapshots) {
       if (!snapshots.has(saved.url) || saved.fetchedAt === null) continue;
-      snapshots.set(saved.url, { ...saved, stale: true, error: NOT_REFRESHED_YET });
+      snapshots.set(saved.url, { ...saved, stale: true, error: NOT_REFRESHED_YET, problem: NOT_REFRESHED_PROBLEM });
     }
     const overall = overallOf([...snapshots.values()]);
     lastOverall = overall === 'unknown' ? null : overall;
@@ -155,7 +153,7 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     return fresh;
   }
 
-  function healthEvent(type: 'source.unreachable' | 'source.recovered', snapshot: SourceSnapshot, outage: string, error: string | null): ChangeEvent {
+  function healthEvent(type: 'source.unreachable' | 'source.recovered', snapshot: SourceSnapshot, outage: string, error: string | null, problem: SourceProblem | null): ChangeEvent {
     return {
       type,
       at: now().toISOString(),
@@ -164,6 +162,7 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
       key: `${type}|${snapshot.url}|${outage}`,
       url: snapshot.url,
       error,
+      problem,
     };
   }
 
@@ -186,14 +185,14 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
       // Recovery is news only if the outage was announced (also by a previous run).
       const unreachableKey = `source.unreachable|${result.url}|${outageId(previous)}`;
       if (previous.stale && announcedSet.has(unreachableKey)) {
-        events.push(healthEvent('source.recovered', next, outageId(previous), null));
+        events.push(healthEvent('source.recovered', next, outageId(previous), null, null));
       }
     } else {
       next = previous.fetchedAt !== null && result.snapshot.fetchedAt === null
-        ? { ...previous, stale: true, error: result.error }
+        ? { ...previous, stale: true, error: result.error, problem: result.problem }
         : result.snapshot;
       if (result.consecutiveFailures >= UNREACHABLE_AFTER_FAILURES) {
-        events.push(healthEvent('source.unreachable', next, outageId(next), result.error));
+        events.push(healthEvent('source.unreachable', next, outageId(next), result.error, result.problem));
       }
     }
     snapshots.set(result.url, next);
@@ -231,7 +230,7 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     }));
     const initial = new Map<string, SourceSnapshot>();
     for (const [url, snapshot] of snapshots) {
-      if (snapshot.fetchedAt !== null) initial.set(url, { ...snapshot, stale: false, error: null });
+      if (snapshot.fetchedAt !== null) initial.set(url, { ...snapshot, stale: false, error: null, problem: null });
     }
     return createPoller({
       targets,

@@ -1,6 +1,6 @@
 // Turns announced change events into what a notification says and what a click opens.
 // Pure, so both languages and the burst summary are tested without a desktop.
-import type { ChangeEvent } from '../core/model';
+import type { ChangeEvent, SourceProblem } from '../core/model';
 import type { ShowTarget } from '../../preload/contract';
 import { clockTime, type Texts } from './texts';
 
@@ -64,6 +64,39 @@ export function headline(event: ChangeEvent, texts: Texts): string {
   }
 }
 
+/** A source's problem in the tray's language; null when it lacks what its sentence needs. */
+export function problemLine(problem: SourceProblem, texts: Texts): string | null {
+  const p = texts.problem;
+  const { host, detail, status, limit } = problem;
+  if (problem.reason === 'not-refreshed') return p.notRefreshed;
+  if (problem.case === 'bad-address' || problem.case === 'not-http') {
+    if (detail === null) return null;
+    return problem.case === 'bad-address' ? p.badAddress(detail) : p.notHttp(detail);
+  }
+  if (host === null) return null;
+  switch (problem.reason) {
+    case 'timeout':
+      return limit === null ? null : p.timeout(host, limit);
+    case 'too-large':
+      return limit === null ? null : p.tooLarge(host, limit);
+    case 'http':
+      if (status === null) return null;
+      return status === 304 ? p.http304(host) : p.http(host, status, problem.retryAfterSeconds);
+    case 'network': {
+      const [received, declared] = (detail ?? '').split('/');
+      if (problem.case === 'truncated') return received && declared ? p.truncated(host, received, declared) : null;
+      if (detail === null) return null;
+      if (problem.case === 'cut-short') return p.cutShort(host, detail);
+      return problem.case === 'no-connection' ? p.noConnection(host, detail) : null;
+    }
+    case 'invalid':
+      if (problem.case === 'web-page') return p.webPage(host);
+      if (problem.case === 'not-json') return p.notJson(host);
+      if (problem.case === 'unexpected-data') return p.unexpectedData(host, detail);
+      return problem.case === 'unknown-api' ? p.unknownApi(host) : null;
+  }
+}
+
 /** One line naming what the event is about (the incident title, the service, the page). */
 export function subject(event: ChangeEvent, texts: Texts): string {
   switch (event.type) {
@@ -72,7 +105,7 @@ export function subject(event: ChangeEvent, texts: Texts): string {
       return `${texts.level[event.from]} → ${texts.level[event.to]}`;
     case 'source.unreachable':
     case 'source.recovered':
-      return event.error ?? event.sourceUrl;
+      return (event.problem === null ? null : problemLine(event.problem, texts)) ?? event.error ?? event.sourceUrl;
     default:
       return event.title;
   }

@@ -54,6 +54,29 @@ export interface Texts {
     affects(services: string): string;
     startsAt(time: string): string;
   };
+  /** Why a status page could not be read: the sentences of main/core/http.ts (see SourceProblem). */
+  problem: {
+    notRefreshed: string;
+    timeout(host: string, seconds: number): string;
+    noConnection(host: string, detail: string): string;
+    cutShort(host: string, detail: string): string;
+    truncated(host: string, received: string, declared: string): string;
+    http(host: string, status: number, retryAfterSeconds: number | null): string;
+    http304(host: string): string;
+    tooLarge(host: string, kb: number): string;
+    webPage(host: string): string;
+    notJson(host: string): string;
+    unexpectedData(host: string, at: string | null): string;
+    unknownApi(host: string): string;
+    badAddress(address: string): string;
+    notHttp(address: string): string;
+  };
+}
+
+/** "3 s", "2.5 s" ("2,5 s" with a decimal comma). */
+function seconds(value: number, decimalComma: boolean): string {
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return `${decimalComma ? text.replace('.', ',') : text} s`;
 }
 
 const en: Texts = {
@@ -107,6 +130,22 @@ const en: Texts = {
     affects: (services) => `Affects ${services}`,
     startsAt: (time) => `Starts at ${time}`,
   },
+  problem: {
+    notRefreshed: 'not refreshed since the app started',
+    timeout: (host, s) => `no answer from ${host} within ${seconds(s, false)}`,
+    noConnection: (host, detail) => `could not reach ${host} (${detail})`,
+    cutShort: (host, detail) => `the answer from ${host} was cut short (${detail})`,
+    truncated: (host, received, declared) => `the answer from ${host} was cut short (${received} of ${declared} bytes)`,
+    http: (host, status, wait) => `${host} answered HTTP ${status}${wait === null ? '' : ` (retry after ${seconds(wait, false)})`}`,
+    http304: (host) => `${host} answered HTTP 304 to a request that was not conditional`,
+    tooLarge: (host, kb) => `${host} sent more than ${kb} KB; not read`,
+    webPage: (host) => `${host} sent a web page instead of JSON`,
+    notJson: (host) => `${host} sent data that is not valid JSON`,
+    unexpectedData: (host, at) => `${host} sent data that is not what was expected${at === null ? '' : ` (at ${at})`}`,
+    unknownApi: (host) => `${host} does not answer like a Statuspage page nor like Gandi's legacy status API`,
+    badAddress: (address) => `not a valid status page address: ${address}`,
+    notHttp: (address) => `not an http(s) address: ${address}`,
+  },
 };
 
 const fr: Texts = {
@@ -159,6 +198,22 @@ const fr: Texts = {
     burst: (n, source) => `${n} changements sur le statut ${source}`,
     affects: (services) => `Concerne ${services}`,
     startsAt: (time) => `Début à ${time}`,
+  },
+  problem: {
+    notRefreshed: "pas actualisé depuis le lancement de l'application",
+    timeout: (host, s) => `pas de réponse de ${host} en ${seconds(s, true)}`,
+    noConnection: (host, detail) => `impossible de joindre ${host} (${detail})`,
+    cutShort: (host, detail) => `la réponse de ${host} a été interrompue (${detail})`,
+    truncated: (host, received, declared) => `la réponse de ${host} a été interrompue (${received} octets sur ${declared})`,
+    http: (host, status, wait) => `${host} a répondu HTTP ${status}${wait === null ? '' : ` (réessayer dans ${seconds(wait, true)})`}`,
+    http304: (host) => `${host} a répondu HTTP 304 à une requête qui n'était pas conditionnelle`,
+    tooLarge: (host, kb) => `${host} a envoyé plus de ${kb} Ko ; non lu`,
+    webPage: (host) => `${host} a envoyé une page web au lieu de JSON`,
+    notJson: (host) => `${host} a envoyé des données qui ne sont pas du JSON valide`,
+    unexpectedData: (host, at) => `${host} a envoyé des données inattendues${at === null ? '' : ` (en ${at})`}`,
+    unknownApi: (host) => `${host} ne répond ni comme une page Statuspage ni comme l'ancienne API de statut de Gandi`,
+    badAddress: (address) => `adresse de page de statut non valide : ${address}`,
+    notHttp: (address) => `pas une adresse http(s) : ${address}`,
   },
 };
 

@@ -1,7 +1,8 @@
 // The text a user pastes into a support ticket: what the status page says right now, from their side.
 import type { StatusSnapshot } from '../../main/core/model';
 import type { AppInfo, Settings } from '../../preload/contract';
-import type { Translate } from './i18n/messages';
+import type { Language, Translate } from './i18n/messages';
+import { sourceErrorText } from './problem';
 import { isOpenIncident, serviceNames } from './selectors';
 import { formatDateTime, type DisplayZone } from './time/format';
 
@@ -11,11 +12,12 @@ export interface SummaryInput {
   info: AppInfo | null;
   now: number;
   t: Translate;
+  lang: Language;
   zone: DisplayZone;
 }
 
 export function buildTicketSummary(input: SummaryInput): string {
-  const { snapshot, settings, info, now, t, zone } = input;
+  const { snapshot, settings, info, now, t, lang, zone } = input;
   const when = (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? formatDateTime(Date.parse(iso), zone, now) : '—');
   const followed = new Set(settings?.followedServices ?? []);
   const lines: string[] = [t('summary.title')];
@@ -26,7 +28,7 @@ export function buildTicketSummary(input: SummaryInput): string {
   for (const source of snapshot?.sources ?? []) {
     let line = `${t('summary.source')}: ${source.name} (${source.url}): ${t(`level.${source.overall}`)}`;
     if (source.stale) {
-      line += `, ${t('summary.stale', { time: when(source.fetchedAt), error: source.error ?? t('header.unknownError') })}`;
+      line += `, ${t('summary.stale', { time: when(source.fetchedAt), error: sourceErrorText(source, t, lang) })}`;
     }
     lines.push(line);
   }

@@ -10,7 +10,7 @@ import {
   type ChangeEvent,
   type StatusSnapshot,
 } from '../../main/core/model';
-import { changeEventSchema } from '../../main/core/event-schema';
+import { changeEventSchema, sourceProblemSchema } from '../../main/core/event-schema';
 import { settingsSchema, showTargetSchema, type AppState, type Settings, type ShowTarget } from '../../preload/contract';
 
 const text = z.string().max(100_000);
@@ -55,6 +55,8 @@ const sourceSnapshotSchema = z.object({
   fetchedAt: time.nullable(),
   stale: z.boolean(),
   error: text.nullable(),
+  // Missing or unreadable: null, and `error` is shown as it is.
+  problem: sourceProblemSchema,
   services: z.array(serviceSchema).max(5000),
   incidents: z.array(incidentSchema).max(1000),
   maintenances: z.array(maintenanceSchema).max(1000),

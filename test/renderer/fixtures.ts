@@ -1,6 +1,6 @@
 // Store fixtures built from the real status-page documents in test/fixtures/real, turned into
 // snapshots by the same Statuspage parser the core uses.
-import type { ChangeEvent, SourceSnapshot, StatusSnapshot } from '../../main/core/model';
+import type { IncidentEvent, SourceProblem, SourceSnapshot, StatusSnapshot } from '../../main/core/model';
 import { incidentsFromList, maintenancesFromList, snapshotFromSummary } from '../../main/core/sources/statuspage';
 import { defaultSettings, type AppInfo, type AppState, type Settings } from '../../preload/contract';
 import type { LinkEvent, WindowBridge } from '../../renderer/src/window-bridge';
@@ -45,8 +45,12 @@ export function discordMaintenances(now: number) {
 }
 
 /** The same source after a failed poll: last good data kept, marked stale. */
-export function staleSource(source: SourceSnapshot, error = 'HTTP 503 Service Unavailable'): SourceSnapshot {
-  return { ...source, stale: true, error };
+export function staleSource(
+  source: SourceSnapshot,
+  error = 'HTTP 503 Service Unavailable',
+  problem: SourceProblem | null = null,
+): SourceSnapshot {
+  return { ...source, stale: true, error, problem };
 }
 
 export const INFO: AppInfo = { name: 'Gandi Status', version: '0.1.0', platform: 'electron', locale: 'en-GB' };
@@ -55,7 +59,7 @@ export function appState(snapshot: StatusSnapshot, overrides: Partial<AppState> 
   return { snapshot, settings: defaultSettings(), info: INFO, snoozedUntil: null, recentEvents: [], ...overrides };
 }
 
-export function incidentOpenedEvent(source: SourceSnapshot, index = 0): ChangeEvent {
+export function incidentOpenedEvent(source: SourceSnapshot, index = 0): IncidentEvent {
   const incident = source.incidents[index];
   if (!incident) throw new Error('fixture has no such incident');
   return {

@@ -39,10 +39,10 @@ export function normaliseBaseUrl(url: string): string {
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw new SourceError('invalid', `not a valid status page address: ${url}`);
+    throw new SourceError('invalid', `not a valid status page address: ${url}`, { case: 'bad-address', detail: url });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new SourceError('invalid', `not an http(s) address: ${url}`);
+    throw new SourceError('invalid', `not an http(s) address: ${url}`, { case: 'not-http', detail: url });
   }
   parsed.search = '';
   parsed.hash = '';
@@ -54,20 +54,26 @@ export function validate<T>(schema: z.ZodType<T>, body: unknown, url: string, wh
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')}: ${issue.message})` : '';
+  const path = issue && issue.path.length > 0 ? issue.path.join('.') : null;
+  const where = issue && path !== null ? ` (at ${path}: ${issue.message})` : '';
   let host = url;
   try {
     host = new URL(url).host;
   } catch {
     // keep the raw text
   }
-  throw new SourceError('invalid', `${host} sent data that is not ${what}${where}`, { url });
+  // The path alone goes into the problem: zod's own words are English.
+  throw new SourceError('invalid', `${host} sent data that is not ${what}${where}`, {
+    url,
+    case: 'unexpected-data',
+    ...(path === null ? {} : { detail: path }),
+  });
 }
 
 /** Assembles a fresh, good snapshot. */
 export function goodSnapshot(
-  fields: Omit<SourceSnapshot, 'fetchedAt' | 'stale' | 'error'>,
+  fields: Omit<SourceSnapshot, 'fetchedAt' | 'stale' | 'error' | 'problem'>,
   now: Date,
 ): SourceSnapshot {
-  return { ...fields, fetchedAt: now.toISOString(), stale: false, error: null };
+  return { ...fields, fetchedAt: now.toISOString(), stale: false, error: null, problem: null };
 }

@@ -48,6 +48,6 @@ export async function detectKind(http: HttpClient, base: string): Promise<Source
   throw new SourceError(
     'invalid',
     `${hostOf(base)} does not answer like a Statuspage page nor like Gandi's legacy status API`,
-    { url: base },
+    { url: base, case: 'unknown-api' },
   );
 }

@@ -2,6 +2,7 @@
 // or when the dashboard server itself is gone.
 import { useEffect, useState } from 'react';
 import { useApi, useAppStore, useI18n } from '../context';
+import { sourceErrorText } from '../problem';
 import { lastGoodUpdate } from '../selectors';
 import { formatDateTime, formatRelative, parseTime } from '../time/format';
 import { AlertIcon, RefreshIcon } from './Icons';
@@ -92,7 +93,7 @@ export function Header() {
             <AlertIcon />
             <div>
               <p className="banner-title">
-                {t('header.stale', { source: source.name, error: source.error ?? t('header.unknownError') })}
+                {t('header.stale', { source: source.name, error: sourceErrorText(source, t, lang) })}
               </p>
               <p>
                 {lastGood === null

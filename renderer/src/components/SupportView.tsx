@@ -142,7 +142,7 @@ function Contact() {
   }, [copyState, copySeq]);
 
   const copy = async () => {
-    const text = buildTicketSummary({ snapshot, settings, info, now, t, zone: localZone });
+    const text = buildTicketSummary({ snapshot, settings, info, now, t, lang, zone: localZone });
     const ok = await api.copyText(text).catch(() => false);
     setCopyState(ok ? 'copied' : 'failed');
     setCopySeq((seq) => seq + 1);

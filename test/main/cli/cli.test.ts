@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { exitCodeFor, runCli, type CliIo } from '../../../main/cli/cli';
+import { eventJson } from '../../../main/cli/watch';
 import type { DesktopNotice } from '../../../main/cli/desktop-notifier';
-import type { StatusSnapshot } from '../../../main/core/model';
+import type { SourceHealthEvent, StatusSnapshot } from '../../../main/core/model';
 import { startSimulator, type ScenarioName, type Simulator } from '../../simulator/server';
 
 const sims = new Map<string, Simulator>();
@@ -146,6 +147,10 @@ describe('one-shot output', () => {
     const status = JSON.parse(stdout) as StatusSnapshot;
     expect(status.sources[1]).toMatchObject({ overall: 'unknown', stale: true, fetchedAt: null });
     expect(status.sources[1]?.error).toMatch(/500/);
+    // The failure's `problem` (for the translated windows) is not part of the documented JSON.
+    expect(Object.keys(status.sources[1] ?? {})).toEqual([
+      'url', 'kind', 'name', 'overall', 'fetchedAt', 'stale', 'error', 'services', 'incidents', 'maintenances',
+    ]);
   });
 
   it('reads the legacy API when told to', async () => {
@@ -193,6 +198,25 @@ describe('bad input: one line on stderr, exit 3', () => {
     const version = await run(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^gandi-status \d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('--watch --json lines', () => {
+  it('print an unreachable source as documented: its problem stays out', () => {
+    const event: SourceHealthEvent = {
+      type: 'source.unreachable',
+      at: '2026-03-01T12:00:00.000Z',
+      sourceUrl: 'https://status.gandi.net',
+      sourceName: 'Gandi',
+      key: 'source.unreachable|https://status.gandi.net|never',
+      url: 'https://status.gandi.net',
+      error: 'status.gandi.net answered HTTP 503',
+      problem: { reason: 'http', case: null, host: 'status.gandi.net', status: 503, retryAfterSeconds: null, limit: null, detail: null },
+    };
+    expect(eventJson(event)).toBe(
+      '{"type":"source.unreachable","at":"2026-03-01T12:00:00.000Z","sourceUrl":"https://status.gandi.net","sourceName":"Gandi",' +
+        '"key":"source.unreachable|https://status.gandi.net|never","url":"https://status.gandi.net","error":"status.gandi.net answered HTTP 503"}',
+    );
   });
 });
 

@@ -19,8 +19,8 @@ describe('format', () => {
     { ...base, type: 'incident.opened', incidentId: '1', title: 'Down', status: 'investigating', previousStatus: null, impact: 'major', services: [], serviceIds: [], update: null },
     { ...base, type: 'service.changed', serviceId: 'w', serviceName: 'Web', from: 'operational', to: 'major_outage' },
     { ...base, type: 'overall.changed', from: 'operational', to: 'degraded' },
-    { ...base, type: 'source.unreachable', error: 'HTTP 500' },
-    { ...base, type: 'source.recovered', error: null },
+    { ...base, type: 'source.unreachable', error: 'HTTP 500', problem: null },
+    { ...base, type: 'source.recovered', error: null, problem: null },
     { ...base, type: 'maintenance.reminder', maintenanceId: 'm', title: 'Upgrade', status: 'scheduled', scheduledFor: '2026-03-01T13:00:00.000Z', scheduledUntil: null, services: [], serviceIds: [] },
   ];
   it.each(events)('$type reads as one line with its link', (event) => {

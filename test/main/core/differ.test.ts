@@ -15,6 +15,7 @@ function snapshot(overrides: Partial<SourceSnapshot> = {}): SourceSnapshot {
     fetchedAt: '2026-03-01T11:59:00.000Z',
     stale: false,
     error: null,
+    problem: null,
     services: [service('web', 'operational'), service('dns', 'operational')],
     incidents: [],
     maintenances: [],

@@ -18,6 +18,7 @@ function snapshotAt(minute: number, web: Level): SourceSnapshot {
     fetchedAt: new Date(Date.UTC(2026, 2, 1, 12, minute)).toISOString(),
     stale: false,
     error: null,
+    problem: null,
     services: [{ id: 'web', name: 'Web', group: null, status: web }],
     incidents: [],
     maintenances: [],

@@ -46,6 +46,7 @@ describe('overallOf', () => {
     fetchedAt,
     stale,
     error: stale ? 'down' : null,
+    problem: null,
     services: [],
     incidents: [],
     maintenances: [],

@@ -20,6 +20,7 @@ function snapshot(url: string, overrides: Partial<SourceSnapshot> = {}): SourceS
     fetchedAt: new Date().toISOString(),
     stale: false,
     error: null,
+    problem: null,
     services: [{ id: 'paas', name: 'PAAS', group: null, status: 'operational' }],
     incidents: [],
     maintenances: [],
@@ -194,6 +195,7 @@ describe('stale snapshots', () => {
       url: 'https://status.example.org',
       ok: false,
       error: 'could not reach status.example.org',
+      problem: null,
       consecutiveFailures: 1,
       snapshot: expect.objectContaining({
         overall: 'unknown',

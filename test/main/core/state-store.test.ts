@@ -24,6 +24,7 @@ const state: PersistedState = {
       fetchedAt: '2026-03-01T12:00:00.000Z',
       stale: false,
       error: null,
+      problem: null,
       services: [{ id: 'web', name: 'Web', group: 'Hosting', status: 'degraded' }],
       incidents: [
         {
@@ -115,6 +116,40 @@ describe('createFileStateStore', () => {
     expect([1, 4000]).toContain(seen.announced.length);
     await saving;
     expect((await store.load())?.announced.length).toBe(4000);
+  });
+
+  it('keeps what went wrong as data, next to the words', async () => {
+    const file = path.join(dir, 'state.json');
+    const { store } = storeWithWarnings(file);
+    const problem = { reason: 'http', case: null, host: 'status.example.test', status: 503, retryAfterSeconds: 3, limit: null, detail: null } as const;
+    const [first] = state.snapshots;
+    if (!first) throw new Error('fixture has a snapshot');
+    const failed: PersistedState = { ...state, snapshots: [{ ...first, stale: true, error: 'status.example.test answered HTTP 503 (retry after 3 s)', problem }] };
+    await store.save(failed);
+    expect(await store.load()).toEqual(failed);
+  });
+
+  it('loads a file written before snapshots had a problem: problem null, nothing else lost', async () => {
+    const file = path.join(dir, 'state.json');
+    const old = { ...state, snapshots: state.snapshots.map(({ problem: _problem, ...rest }) => rest) };
+    expect(JSON.stringify(old)).not.toContain('problem');
+    await fs.writeFile(file, JSON.stringify(old));
+    const { store, warnings } = storeWithWarnings(file);
+    expect(await store.load()).toEqual(state);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ['a reason it does not know', { reason: 'sunny', case: null, host: null, status: null, retryAfterSeconds: null, limit: null, detail: null }],
+    ['a field of the wrong type', { reason: 'http', case: null, host: 'x', status: '503', retryAfterSeconds: null, limit: null, detail: null }],
+    ['not an object', 'HTTP 503'],
+  ])('reads a problem with %s as null and keeps the rest of the file', async (_name, problem) => {
+    const file = path.join(dir, 'state.json');
+    await fs.writeFile(file, JSON.stringify({ ...state, snapshots: state.snapshots.map((s) => ({ ...s, problem })) }));
+    const { store, warnings } = storeWithWarnings(file);
+    expect(await store.load()).toEqual(state);
+    expect(warnings).toEqual([]);
+    expect(await fs.readdir(dir)).toEqual(['state.json']);
   });
 
   it('keeps only the newest announced keys', async () => {

@@ -98,7 +98,7 @@ describe('createStatusCore', () => {
     await second.service.start();
     const before = second.service.getSnapshot();
     expect(before.overall).toBe('major_outage');
-    expect(before.sources[0]).toMatchObject({ stale: true, error: NOT_REFRESHED_YET });
+    expect(before.sources[0]).toMatchObject({ stale: true, error: NOT_REFRESHED_YET, problem: { reason: 'not-refreshed' } });
     expect(await second.round()).toEqual([]);
     expect(second.service.getSnapshot().sources[0]?.stale).toBe(false);
     await second.service.stop();
@@ -138,16 +138,20 @@ describe('createStatusCore', () => {
     // One failure: the last good data stays, marked stale, and the level does not move.
     expect(service.getSnapshot().sources[0]).toMatchObject({ stale: true, overall: 'operational' });
     expect(service.getSnapshot().sources[0]?.error).toMatch(/500/);
+    // The same as data, for the windows to translate.
+    const problem = { reason: 'http', case: null, host: new URL(sim.url).host, status: 500, retryAfterSeconds: null, limit: null, detail: null };
+    expect(service.getSnapshot().sources[0]?.problem).toEqual(problem);
     expect(await round()).toEqual(['source.unreachable']);
-    expect(updates.at(-1)?.events[0]).toMatchObject({ type: 'source.unreachable', sourceUrl: sim.url });
+    expect(updates.at(-1)?.events[0]).toMatchObject({ type: 'source.unreachable', sourceUrl: sim.url, problem });
     expect(await round()).toEqual([]);
     sim.setScenario('invalid-json');
     expect(await round()).toEqual([]);
 
     sim.setScenario('all-clear');
     expect(await round()).toEqual(['source.recovered']);
+    expect(updates.at(-1)?.events[0]).toMatchObject({ type: 'source.recovered', error: null, problem: null });
     expect(await round()).toEqual([]);
-    expect(service.getSnapshot().sources[0]?.stale).toBe(false);
+    expect(service.getSnapshot().sources[0]).toMatchObject({ stale: false, error: null, problem: null });
     await service.stop();
   });
 

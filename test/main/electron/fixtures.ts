@@ -62,6 +62,7 @@ export function snapshot(
         fetchedAt: parts.fetchedAt === undefined ? '2026-03-10T08:05:00.000Z' : parts.fetchedAt,
         stale: parts.stale ?? false,
         error: parts.stale ? 'timeout' : null,
+        problem: null,
         services: parts.services ?? [],
         incidents: parts.incidents ?? [],
         maintenances: parts.maintenances ?? [],

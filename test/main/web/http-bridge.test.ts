@@ -22,6 +22,7 @@ const snapshot: StatusSnapshot = {
       fetchedAt: '2026-11-25T04:00:00.000Z',
       stale: false,
       error: null,
+      problem: null,
       services: [{ id: 'mail', name: 'Email', group: null, status: 'operational' }],
       incidents: [],
       maintenances: [],

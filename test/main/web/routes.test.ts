@@ -21,6 +21,7 @@ const snapshot: StatusSnapshot = {
       fetchedAt: '2026-11-25T04:00:00.000Z',
       stale: false,
       error: null,
+      problem: null,
       services: [{ id: 'web', name: 'Web Hosting', group: null, status: 'operational' }],
       incidents: [
         {
