@@ -5,7 +5,8 @@ import type { StatusSnapshot } from '../core/model';
 import type { ShowTarget } from '../../preload/contract';
 import { MORNING_HOUR, type SnoozeChoice } from './notification-policy';
 import { clockTime, type Texts } from './texts';
-import { isOpenIncident, lastUpdate, overallLine } from './tray-text';
+import { lastUpdate } from '../core/freshness';
+import { isOpenIncident, overallLine } from './tray-text';
 
 export type LinkKind = 'status-page' | 'ticket' | 'chat';
 

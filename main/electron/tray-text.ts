@@ -1,6 +1,7 @@
 // The tray in words: the tooltip and the menu's first line. Colour is never the only signal,
 // so everything the icon says is said here too.
-import type { Incident, Level, StatusSnapshot } from '../core/model';
+import { vouchedLevel } from '../core/freshness';
+import type { Incident, StatusSnapshot } from '../core/model';
 import type { Texts } from './texts';
 
 /** Windows cuts tray tooltips at 127 characters. */
@@ -14,43 +15,15 @@ export function pageName(snapshot: StatusSnapshot): string {
   return only !== undefined && others.length === 0 ? only.name : 'Gandi';
 }
 
-/** How long every status page may fail before the tray stops vouching for its last good news. */
-export const STALE_GRACE_MS = 5 * 60_000;
-
-/**
- * The level the tray shows: the overall level, except that an "all clear" (or a mere maintenance)
- * is not kept up once every source has failed for longer than the grace period: that is unknown
- * (grey). Bad news stays shown, since it is not a false all clear.
- */
-export function trayLevel(snapshot: StatusSnapshot, now: Date): Level {
-  const { overall } = snapshot;
-  if (overall !== 'operational' && overall !== 'maintenance') return overall;
-  const allStale = snapshot.sources.length > 0 && snapshot.sources.every((source) => source.stale);
-  if (!allStale) return overall;
-  const last = lastUpdate(snapshot);
-  return last === null || now.getTime() - last.getTime() > STALE_GRACE_MS ? 'unknown' : overall;
-}
-
 /** "Gandi: major outage", or "Gandi: unknown (last known: operational)" when the pages are unreachable. */
 export function overallLine(snapshot: StatusSnapshot, texts: Texts, now?: Date): string {
-  const shown = now === undefined ? snapshot.overall : trayLevel(snapshot, now);
+  const shown = now === undefined ? snapshot.overall : vouchedLevel(snapshot, now);
   const line = `${pageName(snapshot)}: ${texts.level[shown]}`;
   return shown === snapshot.overall ? line : `${line} (${texts.lastKnown(texts.level[snapshot.overall])})`;
 }
 
 export function isOpenIncident(incident: Incident): boolean {
   return incident.status !== 'resolved' && incident.status !== 'postmortem';
-}
-
-/** Newest successful fetch over all sources, or null when nothing was ever fetched. */
-export function lastUpdate(snapshot: StatusSnapshot): Date | null {
-  let newest: number | null = null;
-  for (const source of snapshot.sources) {
-    if (source.fetchedAt === null) continue;
-    const time = Date.parse(source.fetchedAt);
-    if (!Number.isNaN(time) && (newest === null || time > newest)) newest = time;
-  }
-  return newest === null ? null : new Date(newest);
 }
 
 /** "Gandi: major outage - PAAS LU-BI1; 1 maintenance upcoming" */

@@ -1,10 +1,11 @@
-// The tray icon: picture and tooltip follow the snapshot's level (trayLevel), the menu is rebuilt
+// The tray icon: picture and tooltip follow the snapshot's level (vouchedLevel), the menu is rebuilt
 // from tray-menu.ts on every update.
 import { Menu, Tray, type NativeImage } from 'electron';
 import type { Level, StatusSnapshot } from '../core/model';
 import { trayImage } from './icons';
 import { buildTrayMenu, type TrayMenuActions, type TrayMenuModel } from './tray-menu';
-import { describeTray, trayLevel } from './tray-text';
+import { vouchedLevel } from '../core/freshness';
+import { describeTray } from './tray-text';
 
 const TITLE_WITHOUT_PICTURE = 'Gandi';
 
@@ -22,7 +23,7 @@ export function createStatusTray(options: {
   onClick: () => void;
   onWarning?: (message: string) => void;
 }): StatusTray {
-  let shownLevel = trayLevel(options.snapshot, new Date());
+  let shownLevel = vouchedLevel(options.snapshot, new Date());
   // nativeImage gives an empty picture, silently, for a missing or unreadable file: the tray
   // would be invisible (on macOS, with no way to reach the menu). Say so, and on macOS show a
   // title in the menu bar instead so the app stays reachable.
@@ -40,7 +41,7 @@ export function createStatusTray(options: {
   if (options.platform !== 'darwin') tray.on('click', () => options.onClick());
   return {
     update(model) {
-      const level = trayLevel(model.snapshot, model.now);
+      const level = vouchedLevel(model.snapshot, model.now);
       if (level !== shownLevel) {
         tray.setImage(pictureFor(level));
         shownLevel = level;

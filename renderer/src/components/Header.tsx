@@ -1,6 +1,7 @@
 // The state at a glance: overall level in words and colour, freshness, and a banner when stale
 // or when the dashboard server itself is gone.
 import { useEffect, useState } from 'react';
+import { vouchedLevel } from '../../../main/core/freshness';
 import { useApi, useAppStore, useI18n } from '../context';
 import { sourceErrorText } from '../problem';
 import { lastGoodUpdate } from '../selectors';
@@ -19,8 +20,13 @@ export function Header() {
   const lost = serverLink.state === 'lost';
 
   const hasData = snapshot !== null && snapshot.sources.length > 0;
-  const overall = hasData ? snapshot.overall : 'unknown';
-  const headline = hasData ? t(`overall.${overall}`) : t('overall.noData');
+  // As the tray: an "all clear" nobody could confirm for a while is no longer vouched for.
+  const overall = hasData ? vouchedLevel(snapshot, new Date(now)) : 'unknown';
+  const headline = !hasData
+    ? t('overall.noData')
+    : overall === snapshot.overall
+      ? t(`overall.${overall}`)
+      : t('overall.lastKnown', { level: t(`overall.${overall}`), lastKnown: t(`level.${snapshot.overall}`) });
   const updatedAt = lastGoodUpdate(snapshot);
   const staleSources = snapshot?.sources.filter((source) => source.stale) ?? [];
   // "not checked yet" would be wrong once checks have run and failed.

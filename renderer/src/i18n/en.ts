@@ -19,6 +19,7 @@ export const en = {
   'overall.partial_outage': 'Partial outage',
   'overall.major_outage': 'Major outage',
   'overall.unknown': 'Status unknown',
+  'overall.lastKnown': '{level} (last known: {lastKnown})',
   'overall.noData': 'Waiting for the first check',
 
   'header.updated': 'updated {ago}',

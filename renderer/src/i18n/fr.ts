@@ -21,6 +21,7 @@ export const fr: Record<MessageKey, string> = {
   'overall.partial_outage': 'Panne partielle',
   'overall.major_outage': 'Panne majeure',
   'overall.unknown': 'État inconnu',
+  'overall.lastKnown': '{level} (dernier état connu : {lastKnown})',
   'overall.noData': 'En attente de la première vérification',
 
   'header.updated': 'mis à jour {ago}',

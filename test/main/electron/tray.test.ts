@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LEVELS } from '../../../main/core/model';
 import { trayIconChoice, unpackedPath } from '../../../main/electron/icons';
 import { textsFor } from '../../../main/electron/texts';
-import { describeTray, trayLevel } from '../../../main/electron/tray-text';
+import { vouchedLevel as trayLevel } from '../../../main/core/freshness';
+import { describeTray } from '../../../main/electron/tray-text';
 import { FakeMenu, lastTray, resetFakeElectron } from './fake-electron';
 import { incident, maintenance, service, snapshot } from './fixtures';
 

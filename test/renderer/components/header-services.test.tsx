@@ -27,6 +27,18 @@ describe('Header', () => {
     expect(banner.textContent).toContain('3 h ago');
   });
 
+  it('stops vouching for an all clear nobody could confirm for 5 minutes, as the tray does', () => {
+    const view = renderWith(<Header />, { snapshot: wrap(staleSource(gandiAllOkSource())), now: OUTAGE_NOW + 2 * 60_000 });
+    const headline = () => screen.getByRole('heading', { level: 1 }).textContent;
+    expect(headline()).toBe('All services operational');
+    act(() => view.setNow(OUTAGE_NOW + 6 * 60_000));
+    expect(headline()).toBe('Status unknown (last known: Operational)');
+    expect(document.querySelector('header')?.className).toContain('level-unknown');
+    // Bad news is never hidden that way.
+    act(() => view.store.getState().receiveSnapshot(wrap(staleSource(gandiOutageSource()))));
+    expect(headline()).toBe('Major outage');
+  });
+
   it('waits rather than claiming all is well when no source has answered yet', () => {
     renderWith(<Header />, { snapshot: { overall: 'unknown', sources: [] }, now: OUTAGE_NOW });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Waiting for the first check');
