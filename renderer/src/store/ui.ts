@@ -72,15 +72,14 @@ export function reduceEditSettings(data: UiData, base: Settings, change: (curren
   return { ...data, settingsDraft: unchanged ? null : next };
 }
 
+/** What the window looks like when it opens. */
+export function initialUi(now: number): UiData {
+  return { view: 'overview', highlight: null, serviceFilter: '', collapsedGroups: [], settingsDraft: null, checkedCauses: [], now };
+}
+
 export function createUiSlice(clock: () => number): StateCreator<AppStore, [], [], UiSlice> {
   return (set, get) => ({
-    view: 'overview',
-    highlight: null,
-    serviceFilter: '',
-    collapsedGroups: [],
-    settingsDraft: null,
-    checkedCauses: [],
-    now: clock(),
+    ...initialUi(clock()),
     setView: (view) => set({ view, highlight: null }),
     show: (target) => set((store) => reduceShow(store, target)),
     setServiceFilter: (serviceFilter) => set({ serviceFilter }),

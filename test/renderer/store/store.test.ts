@@ -7,7 +7,7 @@ import {
   reduceEvent,
   reduceSnapshot,
 } from '../../../renderer/src/store/status';
-import { reduceShow, reduceToggleGroup, type UiData } from '../../../renderer/src/store/ui';
+import { initialUi, reduceShow, reduceToggleGroup, type UiData } from '../../../renderer/src/store/ui';
 import { appState, gandiAllOkSource, gandiOutageSource, GANDI, incidentOpenedEvent, wrap } from '../fixtures';
 
 describe('status reducers', () => {
@@ -51,15 +51,7 @@ describe('status reducers', () => {
 });
 
 describe('ui reducers', () => {
-  const ui: UiData = {
-    view: 'overview',
-    highlight: null,
-    serviceFilter: '',
-    collapsedGroups: [],
-    settingsDraft: null,
-    checkedCauses: [],
-    now: 0,
-  };
+  const ui: UiData = initialUi(0);
 
   it('shows an incident by switching view and highlighting it, again on each request', () => {
     const once = reduceShow(ui, { kind: 'incident', sourceUrl: GANDI, id: '4vtwdck61r3w' });
