@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import type { FetchLike } from '../main/core/ports';
 import { MAX_ANNOUNCED_KEYS } from '../main/core/state-store';
-import { RESOLVED_INCIDENT_RETENTION_MS } from '../main/core/sources/common';
+import { RESOLVED_INCIDENT_RETENTION_MS } from '../main/core/sources/carry';
 import { INCIDENT_ID } from '../test/simulator/scenarios';
 import type { Simulator } from '../test/simulator/server';
 import { POLL_INTERVAL_MS, startHarness, type Harness } from './harness';

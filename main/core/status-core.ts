@@ -179,9 +179,10 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     let next: SourceSnapshot;
     if (result.ok) {
       next = result.snapshot;
-      const known = lastKnownLevels.get(result.url);
-      events.push(...diffSource(previous.fetchedAt === null ? null : previous, next, at, known ? { lastKnownLevels: known } : {}));
-      lastKnownLevels.set(result.url, lastKnownLevelsAfter(lastKnownLevelsAfter(known, previous), next));
+      // Until this run has seen a good answer, what is known is what the previous snapshot says.
+      const known = lastKnownLevels.get(result.url) ?? lastKnownLevelsAfter(undefined, previous);
+      events.push(...diffSource(previous.fetchedAt === null ? null : previous, next, at, { lastKnownLevels: known }));
+      lastKnownLevels.set(result.url, lastKnownLevelsAfter(known, next));
       // Recovery is news only if the outage was announced (also by a previous run).
       const unreachableKey = `source.unreachable|${result.url}|${outageId(previous)}`;
       if (previous.stale && announcedSet.has(unreachableKey)) {

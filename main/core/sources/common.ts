@@ -6,8 +6,6 @@ import type { IsoTime, SourceKind, SourceSnapshot } from '../model';
 import type { Clock } from '../ports';
 import type { z } from 'zod';
 
-export { COMPLETED_MAINTENANCE_RETENTION_MS, RESOLVED_INCIDENT_RETENTION_MS } from './carry';
-
 export interface StatusSource {
   /** Base URL, normalised (no trailing slash). */
   readonly url: string;

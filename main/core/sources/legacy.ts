@@ -4,7 +4,7 @@
 import { SourceError } from '../http';
 import { legacyIncidentImpact, legacyLevel, worstLevel } from '../levels';
 import type { Incident, IncidentUpdate, Level, Maintenance, Service, SourceSnapshot } from '../model';
-import { carryIncidents, carryMaintenances, type AbsentRounds, type Lookup } from './carry';
+import { carryIncidents, carryMaintenances, nothingLearnt, type AbsentRounds, type Lookup } from './carry';
 import {
   goodSnapshot,
   normaliseBaseUrl,
@@ -197,7 +197,7 @@ export function createLegacySource(url: string, deps: SourceDeps): StatusSource 
 
   /** Reads /api/events/<id> for events that left the current list; a 404 means gone, other failures nothing. */
   async function lookUpEvents(ids: readonly string[]): Promise<Lookup<RawLegacyEvent>> {
-    const lookup: Lookup<RawLegacyEvent> = { found: new Map(), absent: new Set(), gone: new Set() };
+    const lookup = nothingLearnt<RawLegacyEvent>();
     for (const id of ids.slice(0, MAX_CONFIRMATIONS)) {
       const detailUrl = `${base}/api/events/${encodeURIComponent(id)}`;
       try {
