@@ -20,6 +20,8 @@ export interface NotifierOptions {
   coalesceMs?: number;
   /** Called with followed service ids that are operational again (following ends). */
   onFollowEnded?: (serviceIds: string[]) => void;
+  /** Called after an update changed what is held, with what is held now (to keep it across restarts). */
+  onHeldChange?: (held: readonly ChangeEvent[]) => void;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -45,6 +47,10 @@ const HELD_LIMIT = 50;
 function stillWorthShowing(event: ChangeEvent, now: Date): boolean {
   if (event.type !== 'maintenance.reminder' || event.scheduledFor === null) return true;
   return Date.parse(event.scheduledFor) > now.getTime();
+}
+
+function sameKeys(a: readonly ChangeEvent[], b: readonly ChangeEvent[]): boolean {
+  return a.length === b.length && a.every((event, index) => event.key === b[index]?.key);
 }
 
 export function createNotifier(options: NotifierOptions): Notifier {
@@ -80,6 +86,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     // Called for every core update, even one without events, so held changes come out at the
     // first poll after a snooze or quiet hours end.
     handle(events) {
+      const heldBefore = held;
       const settings = options.getSettings();
       const context: PolicyContext = { settings, now: now(), snoozedUntil: options.getSnoozedUntil() };
       const announced: ChangeEvent[] = [];
@@ -97,6 +104,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
         held = stillHeld;
         announced.unshift(...released);
       }
+      if (!sameKeys(heldBefore, held)) options.onHeldChange?.(held);
       const ended = followsEndedBy(events, settings.followedServices);
       if (ended.length > 0) options.onFollowEnded?.(ended);
       if (announced.length === 0) return;

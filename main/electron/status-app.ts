@@ -123,15 +123,10 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
         updateSettings((current) => ({ ...current, followedServices: current.followedServices.filter((id) => !ids.includes(id)) })),
         'Ending a follow',
       ),
+    // The file follows what is held, so nothing held is lost or shown twice after a restart.
+    onHeldChange: () => run(savePause(), 'Saving the snooze'),
   });
   if (options.heldEvents) notifier.restoreHeld(options.heldEvents);
-
-  /** Shows or holds `events`; the file follows what is held, so nothing held is lost or shown twice. */
-  function notify(events: readonly ChangeEvent[]): void {
-    const heldBefore = notifier.heldEvents().length;
-    notifier.handle(events);
-    if (notifier.heldEvents().length !== heldBefore) savePause();
-  }
 
   function refreshTray(): void {
     tray.update({
@@ -148,7 +143,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     snapshot = update.snapshot;
     recentEvents = [...recentEvents, ...update.events].slice(-MAX_RECENT_EVENTS);
     refreshTray();
-    notify(update.events);
+    notifier.handle(update.events);
     window.send(PUSH.state, snapshot);
     for (const event of update.events) window.send(PUSH.event, event);
   }
@@ -179,20 +174,16 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     await core?.refreshNow();
   }
 
-  function savePause(): void {
-    if (options.snoozeStore) run(options.snoozeStore.save(snoozedUntil, notifier.heldEvents()), 'Saving the snooze');
+  function savePause(): Promise<void> {
+    return options.snoozeStore?.save(snoozedUntil, notifier.heldEvents()) ?? Promise.resolve();
   }
 
   function snooze(choice: SnoozeChoice | null): void {
     snoozedUntil = choice === null ? null : snoozeEnd(choice, now());
     refreshTray();
     // Resuming releases what the snooze held at once, not at the next poll.
-    if (choice === null) notify([]);
-    savePause();
-  }
-
-  async function applyLoginItem(enabled: boolean): Promise<void> {
-    if (loginItem.supported) await loginItem.setEnabled(enabled);
+    if (choice === null) notifier.handle([]);
+    run(savePause(), 'Saving the snooze');
   }
 
   // One change at a time, each applied to the settings left by the one before: a follow toggled
@@ -205,7 +196,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     const previous = settings;
     const saved = await options.settingsStore.save(next);
     settings = saved;
-    if (saved.launchAtLogin !== previous.launchAtLogin) run(applyLoginItem(saved.launchAtLogin), 'Launch at login');
+    if (saved.launchAtLogin !== previous.launchAtLogin) run(loginItem.setEnabled(saved.launchAtLogin), 'Launch at login');
     if (!sameCoreConfig(previous, saved)) {
       // Sources and interval change in place (data and history kept); the reminder delay is
       // fixed when the core is made, so changing it means a new core.
@@ -220,7 +211,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     refreshTray();
     window.send(PUSH.settings, saved);
     // Quiet hours turned off or a service unmuted: what was held may go out now.
-    notify([]);
+    notifier.handle([]);
     return saved;
   }
 
@@ -269,7 +260,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     async start() {
       // The OS keeps its own login item; make it agree with the settings.
       if (loginItem.supported && (await loginItem.isEnabled()) !== settings.launchAtLogin) {
-        run(applyLoginItem(settings.launchAtLogin), 'Launch at login');
+        run(loginItem.setEnabled(settings.launchAtLogin), 'Launch at login');
       }
       await startCore();
     },
@@ -277,9 +268,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       // A burst still being grouped is shown, not lost, when the app quits; what a pause holds
       // is kept for the next run.
       notifier.flush();
-      if (options.snoozeStore) {
-        await options.snoozeStore.save(snoozedUntil, notifier.heldEvents()).catch((error: unknown) => warn(`Saving the snooze failed: ${String(error)}`));
-      }
+      await savePause().catch((error: unknown) => warn(`Saving the snooze failed: ${String(error)}`));
       notifier.dispose();
       await stopCore();
       tray.destroy();

@@ -8,6 +8,7 @@ import { incidentEvent, maintenanceEvent, serviceEvent, settingsWith } from './f
 function setup(options: { settings?: Settings; language?: Language; snoozedUntil?: Date | null; now?: Date } = {}) {
   const shown: Notice[] = [];
   const ended: string[][] = [];
+  const heldChanges: string[][] = [];
   let settings = options.settings ?? settingsWith();
   let clock = options.now ?? new Date(2026, 2, 10, 12, 0);
   const notifier = createNotifier({
@@ -17,11 +18,13 @@ function setup(options: { settings?: Settings; language?: Language; snoozedUntil
     getTexts: () => textsFor(options.language ?? 'en'),
     now: () => clock,
     onFollowEnded: (ids) => ended.push(ids),
+    onHeldChange: (held) => heldChanges.push(held.map((event) => event.key)),
   });
   return {
     notifier,
     shown,
     ended,
+    heldChanges,
     setSettings: (next: Settings) => (settings = next),
     setNow: (next: Date) => (clock = next),
   };
@@ -116,6 +119,18 @@ describe('notifier', () => {
     notifier.handle([]);
     vi.advanceTimersByTime(3000);
     expect(shown).toHaveLength(1);
+  });
+
+  it('says when what it holds changes, even when one held change replaces another', () => {
+    const { notifier, heldChanges, setSettings } = setup({ snoozedUntil: new Date(2026, 2, 10, 13, 0) });
+    const mail = incidentEvent('incident.opened', 'a', 'Mail delays', ['mail']);
+    const dns = incidentEvent('incident.opened', 'b', 'DNS errors', ['dns']);
+    notifier.handle([mail]);
+    notifier.handle([]); // nothing changed: nothing said
+    // Mail muted meanwhile: its held change goes, and the DNS one is held in its place.
+    setSettings(settingsWith({ mutedServices: ['mail'] }));
+    notifier.handle([dns]);
+    expect(heldChanges).toEqual([[mail.key], [dns.key]]);
   });
 
   it('drops a held reminder whose maintenance has started by the end of the pause', () => {
