@@ -1,6 +1,7 @@
 // Turns announced change events into what a notification says and what a click opens.
 // Pure, so both languages and the burst summary are tested without a desktop.
 import type { ChangeEvent, SourceProblem } from '../core/model';
+import { problemMessage, type ProblemMessage } from '../core/problem-message';
 import type { ShowTarget } from '../../preload/contract';
 import { clockTime, type Texts } from './texts';
 
@@ -66,35 +67,11 @@ export function headline(event: ChangeEvent, texts: Texts): string {
 
 /** A source's problem in the tray's language; null when it lacks what its sentence needs. */
 export function problemLine(problem: SourceProblem, texts: Texts): string | null {
-  const p = texts.problem;
-  const { host, detail, status, limit } = problem;
-  if (problem.reason === 'not-refreshed') return p.notRefreshed;
-  if (problem.case === 'bad-address' || problem.case === 'not-http') {
-    if (detail === null) return null;
-    return problem.case === 'bad-address' ? p.badAddress(detail) : p.notHttp(detail);
-  }
-  if (host === null) return null;
-  switch (problem.reason) {
-    case 'timeout':
-      return limit === null ? null : p.timeout(host, limit);
-    case 'too-large':
-      return limit === null ? null : p.tooLarge(host, limit);
-    case 'http':
-      if (status === null) return null;
-      return status === 304 ? p.http304(host) : p.http(host, status, problem.retryAfterSeconds);
-    case 'network': {
-      const [received, declared] = (detail ?? '').split('/');
-      if (problem.case === 'truncated') return received && declared ? p.truncated(host, received, declared) : null;
-      if (detail === null) return null;
-      if (problem.case === 'cut-short') return p.cutShort(host, detail);
-      return problem.case === 'no-connection' ? p.noConnection(host, detail) : null;
-    }
-    case 'invalid':
-      if (problem.case === 'web-page') return p.webPage(host);
-      if (problem.case === 'not-json') return p.notJson(host);
-      if (problem.case === 'unexpected-data') return p.unexpectedData(host, detail);
-      return problem.case === 'unknown-api' ? p.unknownApi(host) : null;
-  }
+  const message = problemMessage(problem);
+  if (message === null) return null;
+  // TypeScript cannot tie a key to its own vars across the union; ProblemTexts types each entry by its key.
+  const say = texts.problem[message.key] as (vars: ProblemMessage['vars']) => string;
+  return say(message.vars);
 }
 
 /** One line naming what the event is about (the incident title, the service, the page). */

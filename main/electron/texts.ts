@@ -1,5 +1,6 @@
 // Words shown by the tray, its menu and notifications, in English and French.
 // Pure: the language is decided once (settings.language, else the OS locale) and passed in.
+import { secondsText, type ProblemMessage } from '../core/problem-message';
 import type { Level } from '../core/model';
 import type { Settings } from '../../preload/contract';
 
@@ -54,30 +55,15 @@ export interface Texts {
     affects(services: string): string;
     startsAt(time: string): string;
   };
-  /** Why a status page could not be read: the sentences of main/core/http.ts (see SourceProblem). */
-  problem: {
-    notRefreshed: string;
-    timeout(host: string, seconds: number): string;
-    noConnection(host: string, detail: string): string;
-    cutShort(host: string, detail: string): string;
-    truncated(host: string, received: string, declared: string): string;
-    http(host: string, status: number, retryAfterSeconds: number | null): string;
-    http304(host: string): string;
-    tooLarge(host: string, kb: number): string;
-    webPage(host: string): string;
-    notJson(host: string): string;
-    unexpectedData(host: string, at: string | null): string;
-    unknownApi(host: string): string;
-    badAddress(address: string): string;
-    notHttp(address: string): string;
-  };
+  /**
+   * Why a status page could not be read: one sentence per message of main/core/problem-message.ts
+   * (the English ones are those of main/core/http.ts).
+   */
+  problem: ProblemTexts;
 }
 
-/** "3 s", "2.5 s" ("2,5 s" with a decimal comma). */
-function seconds(value: number, decimalComma: boolean): string {
-  const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
-  return `${decimalComma ? text.replace('.', ',') : text} s`;
-}
+/** Each message's sentence, given what fills it. */
+export type ProblemTexts = { [M in ProblemMessage as M['key']]: (vars: M['vars']) => string };
 
 const en: Texts = {
   level: {
@@ -131,20 +117,22 @@ const en: Texts = {
     startsAt: (time) => `Starts at ${time}`,
   },
   problem: {
-    notRefreshed: 'not refreshed since the app started',
-    timeout: (host, s) => `no answer from ${host} within ${seconds(s, false)}`,
-    noConnection: (host, detail) => `could not reach ${host} (${detail})`,
-    cutShort: (host, detail) => `the answer from ${host} was cut short (${detail})`,
-    truncated: (host, received, declared) => `the answer from ${host} was cut short (${received} of ${declared} bytes)`,
-    http: (host, status, wait) => `${host} answered HTTP ${status}${wait === null ? '' : ` (retry after ${seconds(wait, false)})`}`,
-    http304: (host) => `${host} answered HTTP 304 to a request that was not conditional`,
-    tooLarge: (host, kb) => `${host} sent more than ${kb} KB; not read`,
-    webPage: (host) => `${host} sent a web page instead of JSON`,
-    notJson: (host) => `${host} sent data that is not valid JSON`,
-    unexpectedData: (host, at) => `${host} sent data that is not what was expected${at === null ? '' : ` (at ${at})`}`,
-    unknownApi: (host) => `${host} does not answer like a Statuspage page nor like Gandi's legacy status API`,
-    badAddress: (address) => `not a valid status page address: ${address}`,
-    notHttp: (address) => `not an http(s) address: ${address}`,
+    notRefreshed: () => 'not refreshed since the app started',
+    timeout: ({ host, seconds }) => `no answer from ${host} within ${secondsText(seconds, false)}`,
+    noConnection: ({ host, detail }) => `could not reach ${host} (${detail})`,
+    cutShort: ({ host, detail }) => `the answer from ${host} was cut short (${detail})`,
+    truncated: ({ host, received, declared }) => `the answer from ${host} was cut short (${received} of ${declared} bytes)`,
+    http: ({ host, status }) => `${host} answered HTTP ${status}`,
+    httpRetry: ({ host, status, seconds }) => `${host} answered HTTP ${status} (retry after ${secondsText(seconds, false)})`,
+    http304: ({ host }) => `${host} answered HTTP 304 to a request that was not conditional`,
+    tooLarge: ({ host, limit }) => `${host} sent more than ${limit} KB; not read`,
+    webPage: ({ host }) => `${host} sent a web page instead of JSON`,
+    notJson: ({ host }) => `${host} sent data that is not valid JSON`,
+    unexpectedData: ({ host }) => `${host} sent data that is not what was expected`,
+    unexpectedDataAt: ({ host, detail }) => `${host} sent data that is not what was expected (at ${detail})`,
+    unknownApi: ({ host }) => `${host} does not answer like a Statuspage page nor like Gandi's legacy status API`,
+    badAddress: ({ detail }) => `not a valid status page address: ${detail}`,
+    notHttp: ({ detail }) => `not an http(s) address: ${detail}`,
   },
 };
 
@@ -200,20 +188,22 @@ const fr: Texts = {
     startsAt: (time) => `Début à ${time}`,
   },
   problem: {
-    notRefreshed: "pas actualisé depuis le lancement de l'application",
-    timeout: (host, s) => `pas de réponse de ${host} en ${seconds(s, true)}`,
-    noConnection: (host, detail) => `impossible de joindre ${host} (${detail})`,
-    cutShort: (host, detail) => `la réponse de ${host} a été interrompue (${detail})`,
-    truncated: (host, received, declared) => `la réponse de ${host} a été interrompue (${received} octets sur ${declared})`,
-    http: (host, status, wait) => `${host} a répondu HTTP ${status}${wait === null ? '' : ` (réessayer dans ${seconds(wait, true)})`}`,
-    http304: (host) => `${host} a répondu HTTP 304 à une requête qui n'était pas conditionnelle`,
-    tooLarge: (host, kb) => `${host} a envoyé plus de ${kb} Ko ; non lu`,
-    webPage: (host) => `${host} a envoyé une page web au lieu de JSON`,
-    notJson: (host) => `${host} a envoyé des données qui ne sont pas du JSON valide`,
-    unexpectedData: (host, at) => `${host} a envoyé des données inattendues${at === null ? '' : ` (en ${at})`}`,
-    unknownApi: (host) => `${host} ne répond ni comme une page Statuspage ni comme l'ancienne API de statut de Gandi`,
-    badAddress: (address) => `adresse de page de statut non valide : ${address}`,
-    notHttp: (address) => `pas une adresse http(s) : ${address}`,
+    notRefreshed: () => "pas actualisé depuis le lancement de l'application",
+    timeout: ({ host, seconds }) => `pas de réponse de ${host} en ${secondsText(seconds, true)}`,
+    noConnection: ({ host, detail }) => `impossible de joindre ${host} (${detail})`,
+    cutShort: ({ host, detail }) => `la réponse de ${host} a été interrompue (${detail})`,
+    truncated: ({ host, received, declared }) => `la réponse de ${host} a été interrompue (${received} octets sur ${declared})`,
+    http: ({ host, status }) => `${host} a répondu HTTP ${status}`,
+    httpRetry: ({ host, status, seconds }) => `${host} a répondu HTTP ${status} (réessayer dans ${secondsText(seconds, true)})`,
+    http304: ({ host }) => `${host} a répondu HTTP 304 à une requête qui n'était pas conditionnelle`,
+    tooLarge: ({ host, limit }) => `${host} a envoyé plus de ${limit} Ko ; non lu`,
+    webPage: ({ host }) => `${host} a envoyé une page web au lieu de JSON`,
+    notJson: ({ host }) => `${host} a envoyé des données qui ne sont pas du JSON valide`,
+    unexpectedData: ({ host }) => `${host} a envoyé des données inattendues`,
+    unexpectedDataAt: ({ host, detail }) => `${host} a envoyé des données inattendues (en ${detail})`,
+    unknownApi: ({ host }) => `${host} ne répond ni comme une page Statuspage ni comme l'ancienne API de statut de Gandi`,
+    badAddress: ({ detail }) => `adresse de page de statut non valide : ${detail}`,
+    notHttp: ({ detail }) => `pas une adresse http(s) : ${detail}`,
   },
 };
 
