@@ -15,7 +15,6 @@ function describe(error: unknown): string {
 export function connectBridge(api: WindowBridge, store: AppStoreApi): () => void {
   let connected = true;
   let pushedSnapshot = false;
-  let lost = false;
   const actions = () => store.getState();
 
   // Listen first, so nothing pushed while getState is on its way is lost.
@@ -71,11 +70,9 @@ export function connectBridge(api: WindowBridge, store: AppStoreApi): () => void
       api.onConnection((event) => {
         if (!connected) return;
         if (event.state === 'lost') {
-          lost = true;
           actions().serverLost(actions().now);
-        } else if (lost) {
+        } else if (actions().serverLink.state === 'lost') {
           // Back after a drop: settings and events may have changed meanwhile, so load it all again.
-          lost = false;
           actions().serverBack();
           load();
         }
