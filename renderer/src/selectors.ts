@@ -85,6 +85,11 @@ export function findIncident(snapshot: StatusSnapshot | null, sourceUrl: string,
   return source?.incidents.find((incident) => incident.id === id) ?? null;
 }
 
+export function findMaintenance(snapshot: StatusSnapshot | null, sourceUrl: string, id: string): Maintenance | null {
+  const source = snapshot?.sources.find((s) => s.url === sourceUrl);
+  return source?.maintenances.find((maintenance) => maintenance.id === id) ?? null;
+}
+
 /** When data was last good everywhere: the oldest success among sources (null if any never succeeded). */
 export function lastGoodUpdate(snapshot: StatusSnapshot | null): number | null {
   if (!snapshot || snapshot.sources.length === 0) return null;

@@ -3,7 +3,7 @@ import { forwardRef } from 'react';
 import type { Maintenance, SourceSnapshot } from '../../../main/core/model';
 import { useApi, useAppStore, useI18n } from '../context';
 import type { Language, Translate } from '../i18n/messages';
-import { orderedMaintenances, serviceNames } from '../selectors';
+import { findMaintenance, orderedMaintenances, serviceNames } from '../selectors';
 import { formatClock, formatDateTime, formatDuration, formatRelative, parseTime, sameLocalDay } from '../time/format';
 import { MaintenanceBadge } from './Badges';
 import { ExternalIcon } from './Icons';
@@ -14,9 +14,7 @@ export function MaintenancesView() {
   const snapshot = useAppStore((state) => state.snapshot);
   const groups = orderedMaintenances(snapshot);
   const { highlight, isTarget, register, registerNotice } = useHighlightTarget('maintenance');
-  const missing =
-    highlight !== null &&
-    !(snapshot?.sources ?? []).some((s) => s.url === highlight.sourceUrl && s.maintenances.some((m) => m.id === highlight.id));
+  const missing = highlight !== null && findMaintenance(snapshot, highlight.sourceUrl, highlight.id) === null;
   const sections = [
     { id: 'maint-progress', title: t('maintenances.inProgress'), items: groups.in_progress },
     { id: 'maint-upcoming', title: t('maintenances.upcoming'), items: groups.scheduled },
