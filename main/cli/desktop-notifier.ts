@@ -1,7 +1,11 @@
 // Desktop notifications for `--watch --notify`, behind a one-method interface so the command can
-// be tested without a desktop. node-notifier is loaded only when notifications are asked for.
+// be tested without a desktop. On Linux notify-send is run directly (remote text after `--`, the
+// body escaped, as notification servers read it as markup); elsewhere node-notifier, loaded only
+// when notifications are asked for. Either way the text is cleaned and bounded first.
 import type { ChangeEvent } from '../core/model';
 import { describeEvent } from './format';
+import { notificationText } from '../../common/notification-markup';
+import { createNotifySend } from '../core/notify-send';
 
 const APP_NAME = 'Gandi Status';
 
@@ -23,21 +27,28 @@ export function noticeOf(event: ChangeEvent): DesktopNotice {
 }
 
 /** The real notifier. Failures (no notification daemon, no helper binary) are reported, not thrown. */
-export async function createNodeNotifier(onError: (message: string) => void): Promise<DesktopNotifier> {
+export async function createNodeNotifier(
+  onError: (message: string) => void,
+  platform: NodeJS.Platform = process.platform,
+): Promise<DesktopNotifier> {
+  if (platform === 'linux') {
+    const notifySend = createNotifySend({ appName: APP_NAME, onError });
+    return { notify: (notice) => notifySend.show({ title: notice.title, body: notice.message }) };
+  }
   const loaded: unknown = await import('node-notifier');
   const notifier = (loaded as { default?: typeof import('node-notifier') }).default ?? (loaded as typeof import('node-notifier'));
   return {
     notify(notice) {
       try {
+        const { title, body } = notificationText({ title: notice.title, body: notice.message }, { markup: false });
         notifier.notify(
           {
-            title: notice.title,
-            message: notice.message,
+            title,
+            message: body,
             wait: false,
             open: notice.url,
-            // appID names the sender on Windows and macOS; notify-send (Linux) reads 'app-name'.
+            // appID names the sender on Windows and macOS.
             appID: APP_NAME,
-            'app-name': APP_NAME,
           } as Parameters<typeof notifier.notify>[0],
           (error) => {
             if (error) onError(`desktop notification failed: ${error.message}`);

@@ -3,11 +3,11 @@
 // the poller (which saves its state) before Electron exits.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, ipcMain, net, powerMonitor, session } from 'electron';
+import { app, ipcMain, Menu, net, powerMonitor, session } from 'electron';
 import type { FetchLike, StateStore } from '../core/ports';
 import { appIconPath } from './icons';
 import { registerIpcHandlers, trustedSender } from './ipc';
-import { denyAllPermissions, hardenApp } from './security';
+import { denyAllPermissions, hardenApp, removeDefaultMenu } from './security';
 import { createSettingsStore } from './settings-store';
 import { createSnoozeStore } from './snooze-store';
 import { APP_ID, createStatusApp, type CoreFactory, type StatusApp } from './status-app';
@@ -46,6 +46,7 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
   hardenApp(app);
 
   await app.whenReady();
+  removeDefaultMenu(app, Menu);
   if (platform === 'darwin') app.dock?.hide();
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
   denyAllPermissions(session.defaultSession);

@@ -4,6 +4,8 @@ import type { ChangeEvent, SourceProblem } from '../core/model';
 import { problemMessage, type ProblemMessage } from '../core/problem-message';
 import type { ShowTarget } from '../../preload/contract';
 import { clockTime, type Texts } from './texts';
+import { truncateText } from '../../common/notification-markup';
+import { cleanRemoteLine } from '../../common/remote-text';
 
 export interface Notice {
   title: string;
@@ -15,9 +17,9 @@ export interface Notice {
 const MAX_BODY = 300;
 const MAX_BURST_LINES = 4;
 
+/** One line of a notification: remote text without controls or bidi overrides, on one line, bounded. */
 function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return truncateText(cleanRemoteLine(text).replace(/\s+/g, ' ').trim(), max);
 }
 
 export function targetOf(event: ChangeEvent): ShowTarget {
@@ -113,7 +115,7 @@ export function composeNotice(events: readonly ChangeEvent[], texts: Texts): Not
   if (first === undefined) return null;
   if (events.length === 1) {
     return {
-      title: `${headline(first, texts)} - ${first.sourceName}`,
+      title: cleanRemoteLine(`${headline(first, texts)} - ${first.sourceName}`),
       body: [subject(first, texts), ...details(first, texts)].map((line) => truncate(line, MAX_BODY)).join('\n'),
       target: targetOf(first),
     };
@@ -127,7 +129,7 @@ export function composeNotice(events: readonly ChangeEvent[], texts: Texts): Not
   const sources = new Set(events.map((event) => event.sourceName));
   const sourceName = sources.size === 1 ? first.sourceName : [...sources].join(', ');
   return {
-    title: texts.notification.burst(events.length, sourceName),
+    title: cleanRemoteLine(texts.notification.burst(events.length, sourceName)),
     // Notification bodies keep newlines on every desktop; each change on its own line.
     body: lines.map((line) => truncate(line, 120)).join('\n'),
     target,

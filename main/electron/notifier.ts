@@ -7,6 +7,7 @@ import { composeNotice, type Notice } from './notification-text';
 import type { Texts } from './texts';
 
 export interface NoticeSink {
+  /** May throw, or be async and reject: the notifier catches both. */
   show(notice: Notice): void;
 }
 
@@ -22,6 +23,8 @@ export interface NotifierOptions {
   onFollowEnded?: (serviceIds: string[]) => void;
   /** Called after an update changed what is held, with what is held now (to keep it across restarts). */
   onHeldChange?: (held: readonly ChangeEvent[]) => void;
+  /** Told when the sink failed to show a notification (default: console.warn). */
+  onWarning?: (message: string) => void;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -79,7 +82,21 @@ export function createNotifier(options: NotifierOptions): Notifier {
     const burst = pending;
     pending = [];
     const notice = composeNotice(burst, options.getTexts());
-    if (notice !== null) options.sink.show(notice);
+    if (notice !== null) show(notice);
+  }
+
+  /** One failed notification (a throw, a rejection) is reported; it never reaches the timer that flushed. */
+  function show(notice: Notice): void {
+    const report = (error: unknown): void => {
+      const warn = options.onWarning ?? ((message: string) => console.warn(message));
+      warn(`Showing a notification failed: ${error instanceof Error ? error.message : String(error)}`);
+    };
+    try {
+      const shown: unknown = options.sink.show(notice);
+      if (shown instanceof Promise) shown.catch(report);
+    } catch (error) {
+      report(error);
+    }
   }
 
   return {

@@ -1,6 +1,6 @@
 // The Electron security checklist, applied in one place: locked-down web preferences, no
 // navigation, no new windows, no webviews, no permissions.
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import type { App, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
 /** Everything about a window except its web preferences, which are not the caller's to choose. */
@@ -27,6 +27,8 @@ export function createSecureWindow(look: WindowLook, preloadPath: string): Brows
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // No DevTools (Ctrl+Shift+I) in the shipped app; they stay for development.
+      devTools: !app.isPackaged,
     },
   });
 }
@@ -44,6 +46,14 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * The shipped app has no application menu: Electron's default one brings DevTools and reload
+ * (Ctrl+Shift+I, Ctrl+R) to the window. In development it stays.
+ */
+export function removeDefaultMenu(app: App, menu: { setApplicationMenu(menu: null): void }): void {
+  if (app.isPackaged) menu.setApplicationMenu(null);
 }
 
 /** Applies the hardening to every web contents the app ever creates, ours or not. */

@@ -113,7 +113,8 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   });
 
   const notifier = createNotifier({
-    sink: options.sink ?? platformSink(platform, (target) => showWindow(target), { icon: unpackedPath(appIconPath(options.assetsDir)), appId: APP_ID }),
+    sink: options.sink ?? platformSink(platform, (target) => showWindow(target), { icon: unpackedPath(appIconPath(options.assetsDir)), appId: APP_ID, onError: warn }),
+    onWarning: warn,
     getSettings: () => settings,
     getSnoozedUntil: () => snoozedUntil,
     getTexts: texts,

@@ -7,6 +7,8 @@ import { MORNING_HOUR, type SnoozeChoice } from './notification-policy';
 import { clockTime, type Texts } from './texts';
 import { lastUpdate } from '../core/freshness';
 import { isOpenIncident, overallLine } from './tray-text';
+import { truncateText } from '../../common/notification-markup';
+import { cleanRemoteLine } from '../../common/remote-text';
 
 export type LinkKind = 'status-page' | 'ticket' | 'chat';
 
@@ -34,8 +36,9 @@ export interface TrayMenuActions {
 const MAX_INCIDENT_ITEMS = 10;
 const MAX_LABEL = 80;
 
+/** A menu line: remote names and titles without controls or bidi overrides, on one line, bounded. */
 function label(text: string): string {
-  return text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL - 1)}…`;
+  return truncateText(cleanRemoteLine(text), MAX_LABEL);
 }
 
 function incidentItems(model: TrayMenuModel, actions: TrayMenuActions): MenuItemConstructorOptions[] {

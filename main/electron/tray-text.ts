@@ -3,6 +3,8 @@
 import { vouchedLevel } from '../core/freshness';
 import type { Incident, StatusSnapshot } from '../core/model';
 import type { Texts } from './texts';
+import { truncateText } from '../../common/notification-markup';
+import { cleanRemoteLine } from '../../common/remote-text';
 
 /** Windows cuts tray tooltips at 127 characters. */
 const MAX_TOOLTIP = 127;
@@ -47,6 +49,6 @@ export function describeTray(snapshot: StatusSnapshot, texts: Texts, now?: Date)
   if (inProgress > 0) parts.push(texts.maintenancesInProgress(inProgress));
   if (upcoming > 0) parts.push(texts.maintenancesUpcoming(upcoming));
   if (snapshot.sources.some((source) => source.stale)) parts.push(texts.unreachable);
-  const tooltip = parts.join('; ');
-  return tooltip.length <= MAX_TOOLTIP ? tooltip : `${tooltip.slice(0, MAX_TOOLTIP - 1)}…`;
+  // Names come from the status pages: no controls or bidi overrides in the tooltip.
+  return truncateText(cleanRemoteLine(parts.join('; ')), MAX_TOOLTIP);
 }

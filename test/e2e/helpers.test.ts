@@ -34,7 +34,7 @@ describe('parseNotifyCalls', () => {
       '   int32 -1',
     ].join('\n');
     expect(parseNotifyCalls(text)).toEqual([
-      { appName: 'Gandi Status', summary: 'Incident: "Web" down', body: 'Investigating\nhttp://127.0.0.1:1/incidents/x' },
+      { appName: 'Gandi Status', icon: '', summary: 'Incident: "Web" down', body: 'Investigating\nhttp://127.0.0.1:1/incidents/x' },
     ]);
   });
 });

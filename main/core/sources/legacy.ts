@@ -5,6 +5,7 @@ import { SourceError } from '../http';
 import { legacyIncidentImpact, legacyLevel, worstLevel } from '../levels';
 import type { Incident, IncidentUpdate, Level, Maintenance, Service, SourceSnapshot } from '../model';
 import { carryIncidents, carryMaintenances, nothingLearnt, type AbsentRounds, type Lookup } from './carry';
+import { cleanRemoteText } from '../../../common/remote-text';
 import {
   goodSnapshot,
   normaliseBaseUrl,
@@ -45,7 +46,8 @@ export function servicesFromLegacy(body: unknown, base: string): Service[] {
   const list = validate(legacyServicesSchema, body, `${base}${LEGACY_SERVICES_PATH}`, 'a list of services');
   return list.map((raw) => ({
     id: raw.name,
-    name: raw.description?.trim() || raw.name,
+    // Names, titles and texts go into the model cleaned: no control characters, no bidi overrides.
+    name: cleanRemoteText(raw.description ?? '').trim() || cleanRemoteText(raw.name),
     group: null,
     status: legacyLevel(raw.status),
   }));
@@ -72,9 +74,14 @@ function logsOf(raw: RawLegacyEvent): IncidentUpdate[] {
   const updates: IncidentUpdate[] = [];
   for (const log of raw.logs ?? []) {
     const at = toIsoUtc(log.date);
-    if (at !== null) updates.push({ at, status: 'update', body: localisedText(log.comment) ?? '' });
+    if (at !== null) updates.push({ at, status: 'update', body: cleanRemoteText(localisedText(log.comment) ?? '') });
   }
   return updates.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+function titleOf(raw: RawLegacyEvent, id: string): string {
+  const title = localisedText(raw.title);
+  return title === null ? `Event ${id}` : cleanRemoteText(title);
 }
 
 function eventUrl(base: string, id: string): string {
@@ -89,7 +96,7 @@ function toIncident(raw: RawLegacyEvent, base: string, services: readonly Servic
   const endedAt = toIsoUtc(raw.date_end);
   return {
     id,
-    title: localisedText(raw.title) ?? `Event ${id}`,
+    title: titleOf(raw, id),
     status: ended ? 'resolved' : 'investigating',
     impact: legacyIncidentImpact(levels),
     services: names,
@@ -109,7 +116,7 @@ function toMaintenance(raw: RawLegacyEvent, base: string, now: Date, ended: bool
   const status = ended ? 'completed' : start > now.getTime() ? 'scheduled' : 'in_progress';
   return {
     id,
-    title: localisedText(raw.title) ?? `Event ${id}`,
+    title: titleOf(raw, id),
     status,
     scheduledFor,
     // The announced end while open (information only: the list says when it is over), the real one once over.

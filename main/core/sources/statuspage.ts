@@ -10,6 +10,7 @@ import {
 } from '../levels';
 import type { Incident, IncidentUpdate, Maintenance, Service, SourceSnapshot } from '../model';
 import { carryIncidents, carryMaintenances, lookUpOrNothing, type AbsentRounds, type Lookup } from './carry';
+import { cleanRemoteText } from '../../../common/remote-text';
 import {
   goodSnapshot,
   normaliseBaseUrl,
@@ -41,7 +42,8 @@ interface ComponentIndex {
 function indexComponents(components: readonly RawComponent[]): ComponentIndex {
   const groups = components.filter((c) => c.group === true);
   const groupIds = new Set(groups.map((g) => g.id));
-  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  // Names, titles and texts go into the model cleaned: no control characters, no bidi overrides.
+  const groupName = new Map(groups.map((g) => [g.id, cleanRemoteText(g.name)]));
   // Membership is given twice (child.group_id and group.components); either is enough.
   const groupOf = new Map<string, string>();
   for (const group of groups) for (const member of group.components ?? []) groupOf.set(member, group.id);
@@ -55,7 +57,7 @@ function indexComponents(components: readonly RawComponent[]): ComponentIndex {
       const groupId = groupOf.get(c.id);
       return {
         id: c.id,
-        name: c.name,
+        name: cleanRemoteText(c.name),
         group: groupId === undefined ? null : (groupName.get(groupId) ?? null),
         status: componentLevel(c.status),
       };
@@ -86,7 +88,7 @@ function updatesOf(raw: RawIncident): IncidentUpdate[] {
   for (const update of raw.incident_updates ?? []) {
     const at = toIsoUtc(update.display_at) ?? toIsoUtc(update.created_at) ?? toIsoUtc(update.updated_at);
     if (at === null) continue;
-    updates.push({ at, status: update.status ?? 'unknown', body: update.body ?? '' });
+    updates.push({ at, status: cleanRemoteText(update.status ?? 'unknown'), body: cleanRemoteText(update.body ?? '') });
   }
   // Newest first, whatever order the page used.
   return updates.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -110,7 +112,7 @@ function pageUrl(base: string, id: string): string {
 function toIncident(raw: RawIncident, base: string, index: ComponentIndex): Incident {
   return {
     id: raw.id,
-    title: raw.name,
+    title: cleanRemoteText(raw.name),
     status: incidentStatusOf(raw.status),
     impact: impactOf(raw.impact),
     services: serviceIdsOf(affectedIdsOf(raw), index),
@@ -126,7 +128,7 @@ function toMaintenance(raw: RawScheduledMaintenance, base: string, index: Compon
   const scheduledFor = toIsoUtc(raw.scheduled_for);
   return {
     id: raw.id,
-    title: raw.name,
+    title: cleanRemoteText(raw.name),
     status: maintenanceStatusOf(raw.status, scheduledFor, now),
     scheduledFor,
     scheduledUntil: toIsoUtc(raw.scheduled_until),
@@ -143,7 +145,7 @@ export function snapshotFromSummary(body: unknown, base: string, now: Date): Sou
     {
       url: base,
       kind: 'statuspage',
-      name: summary.page.name.trim() || new URL(base).host,
+      name: cleanRemoteText(summary.page.name).trim() || new URL(base).host,
       overall: worstLevel([...index.services.map((s) => s.status), indicatorLevel(summary.status.indicator)]),
       services: index.services,
       incidents: (summary.incidents ?? []).map((raw) => toIncident(raw, base, index)),

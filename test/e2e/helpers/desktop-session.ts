@@ -5,6 +5,8 @@ import { requireBinaries } from './binaries';
 
 export interface NotifyCall {
   appName: string;
+  /** app_icon: a path or an icon name. */
+  icon: string;
   summary: string;
   body: string;
 }
@@ -50,7 +52,7 @@ export function parseNotifyCalls(text: string): NotifyCall[] {
     // followed by the next argument (three spaces and a type) or the end of the block.
     const strings = [...block.matchAll(/^ {3}string "([\s\S]*?)"(?=\n {3}[a-z]|\s*$)/gm)].map((match) => match[1] ?? '');
     if (strings.length < 4) continue;
-    calls.push({ appName: strings[0] ?? '', summary: strings[2] ?? '', body: strings[3] ?? '' });
+    calls.push({ appName: strings[0] ?? '', icon: strings[1] ?? '', summary: strings[2] ?? '', body: strings[3] ?? '' });
   }
   return calls;
 }

@@ -45,6 +45,8 @@ function initialState() {
     openAtLogin: false,
     quitted: false,
     notificationsSupported: true,
+    /** What Menu.setApplicationMenu was last given; 'default' while Electron's own menu stands. */
+    applicationMenu: 'default' as FakeMenu | null | 'default',
   };
 }
 
@@ -69,6 +71,7 @@ class FakeApp extends EventEmitter {
   });
   exit = spy((_code?: number) => undefined);
   getPath = spy((_name: string) => state.userData);
+  /** Like Electron: false when run by `electron .`, true in an installed app (tests may set it). */
   isPackaged = false;
   getAppPath = spy(() => state.appPath);
   getLocale = spy(() => state.locale);
@@ -371,7 +374,12 @@ export const electronModule = {
   app,
   BrowserWindow: FakeBrowserWindow,
   Tray: FakeTray,
-  Menu: { buildFromTemplate: (template: unknown[]) => new FakeMenu(template) },
+  Menu: {
+    buildFromTemplate: (template: unknown[]) => new FakeMenu(template),
+    setApplicationMenu: spy((menu: FakeMenu | null) => {
+      state.applicationMenu = menu;
+    }),
+  },
   // Like Electron: a missing or unreadable file gives an empty image, not an error.
   nativeImage: { createFromPath: (file: string) => new FakeImage(file, !existsSync(file)) },
   Notification: FakeNotification,
@@ -392,6 +400,7 @@ export const electronModule = {
 
 export function resetFakeElectron(): void {
   Object.assign(state, initialState());
+  app.isPackaged = false;
   for (const { spy: mock, impl } of spies) {
     mock.mockReset();
     mock.mockImplementation(impl);

@@ -13,6 +13,15 @@ vi.mock('node-notifier', () => ({
   },
 }));
 
+// notify-send (Linux without Electron notifications) is recorded, not run.
+const execFile = vi.hoisted(() => ({ calls: [] as Array<{ command: string; args: string[] }> }));
+vi.mock('node:child_process', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('node:child_process')>()),
+  execFile: (command: string, args: string[]) => {
+    execFile.calls.push({ command, args });
+  },
+}));
+
 const { electronSink, nodeNotifierSink, platformSink } = await import('../../../main/electron/notification-sinks');
 const target = { kind: 'incident', sourceUrl: 'https://status.gandi.net', id: 'abc' } as const;
 const notice = { title: 'New incident - Gandi', body: 'PAAS down', target };
@@ -21,6 +30,7 @@ describe('notification sinks', () => {
   beforeEach(() => {
     resetFakeElectron();
     notify.calls = [];
+    execFile.calls = [];
   });
 
   it('Electron notification: a click opens the window on that incident', () => {
@@ -51,9 +61,51 @@ describe('notification sinks', () => {
     platformSink('darwin', vi.fn()).show(notice);
     platformSink('win32', vi.fn()).show(notice);
     expect(notify.calls).toHaveLength(2);
+    expect(execFile.calls).toHaveLength(0);
+  });
+
+  it('on Linux without Electron notifications, runs notify-send itself (never node-notifier), text after --', () => {
     state.notificationsSupported = false;
-    platformSink('linux', vi.fn()).show(notice);
-    expect(notify.calls).toHaveLength(3);
+    platformSink('linux', vi.fn(), { icon: '/opt/Gandi Status/resources/app.asar.unpacked/assets/icon-256.png' }).show({
+      ...notice,
+      title: '--icon=/etc/hostname - Gandi',
+      body: '<img src="file:///etc/hostname">',
+    });
+    expect(notify.calls).toHaveLength(0);
+    expect(execFile.calls).toEqual([
+      {
+        command: 'notify-send',
+        args: [
+          '--app-name',
+          'Gandi Status',
+          '--icon',
+          '/opt/Gandi Status/resources/app.asar.unpacked/assets/icon-256.png',
+          '--',
+          '--icon=/etc/hostname - Gandi',
+          '&lt;img src="file:///etc/hostname"&gt;',
+        ],
+      },
+    ]);
+  });
+
+  it('Electron notification (Linux): the body arrives escaped, the title as plain text, both cleaned and bounded', () => {
+    electronSink(vi.fn()).show({
+      ...notice,
+      title: 'R&D <ops>\u0000 - Gandi\u202E',
+      body: `<a href="https://evil.example/phish">Open Gandi support</a> & <img src="file:///etc/hostname">\u0000 ${'x'.repeat(140 * 1024)}`,
+    });
+    const options = FakeNotification.instances[0]?.options;
+    expect(options?.title).toBe('R&D <ops> - Gandi');
+    expect(options?.body?.startsWith('&lt;a href="https://evil.example/phish"&gt;Open Gandi support&lt;/a&gt; &amp; &lt;img src="file:///etc/hostname"&gt; x')).toBe(true);
+    expect(options?.body).toHaveLength(1000);
+  });
+
+  it('node-notifier (macOS, Windows): no markup there, so nothing escaped; a NUL never reaches its helper; failures reported', () => {
+    const onError = vi.fn();
+    nodeNotifierSink(vi.fn(), { onError }).show({ ...notice, title: 'R&D\u0000', body: 'a <b> & \u0000b\u202E' });
+    expect(notify.calls[0]?.options).toMatchObject({ title: 'R&D', message: 'a <b> & b' });
+    notify.calls[0]?.callback(new Error('terminal-notifier not found'), '');
+    expect(onError).toHaveBeenCalledWith('desktop notification failed: terminal-notifier not found');
   });
 });
 

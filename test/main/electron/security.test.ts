@@ -33,7 +33,17 @@ describe('security', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: true,
     });
+  });
+
+  it('turns DevTools off in the packaged app, keeps them in development', () => {
+    app.isPackaged = true;
+    createSecureWindow({}, '/app/dist/preload/preload.js');
+    expect(lastWindow().options.webPreferences).toMatchObject({ devTools: false });
+    app.isPackaged = false;
+    createSecureWindow({}, '/app/dist/preload/preload.js');
+    expect(lastWindow().options.webPreferences).toMatchObject({ devTools: true });
   });
 
   it('prevents navigation, redirects and webviews, and denies window.open', () => {
