@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CoreUpdate } from '../main/core/model';
+import type { CoreUpdate } from '../common/model';
 import type { PollerTimers } from '../main/core/poller';
 import type { FetchLike, PersistedState, SourceConfig } from '../main/core/ports';
 import { createFileStateStore } from '../main/core/state-store';

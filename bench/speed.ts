@@ -1,7 +1,7 @@
 // Parsing and diffing speed: the pure work done on every poll, measured on Gandi's real summaries
 // and on a page far larger than any real one.
 import { diffSource } from '../main/core/differ';
-import { snapshotFromSummary } from '../main/core/sources/index';
+import { snapshotFromSummary } from '../main/core/sources/statuspage';
 import type { Measurement } from './report';
 import { measureSpeed, type SpeedOptions } from './stats';
 import { changedSummary, GANDI_SUMMARIES, LARGE_PAGE, largeSummary, readRealSummary } from './synthetic';

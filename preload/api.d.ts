@@ -1,5 +1,5 @@
 // The bridge the renderer sees: `window.gandiStatus`, typed once from the contract.
-import type { GandiStatusApi } from './contract';
+import type { GandiStatusApi } from '../common/window-api';
 
 declare global {
   interface Window {

@@ -1,10 +1,11 @@
 // The command line, read strictly: every flag is known, every value is checked, and a mistake
 // becomes one sentence for the user (an ArgsError), never a stack trace.
+import { DEFAULT_SOURCE_URL, parseSourceUrl, POLL_INTERVAL_SECONDS, SOURCE_URL_PROBLEMS } from '../../common/settings';
 import type { SourceConfig } from '../core/ports';
 
-export const DEFAULT_SOURCE_URL = 'https://status.gandi.net';
-export const MIN_INTERVAL_SECONDS = 15;
-export const MAX_INTERVAL_SECONDS = 3600;
+export { DEFAULT_SOURCE_URL };
+export const MIN_INTERVAL_SECONDS = POLL_INTERVAL_SECONDS.min;
+export const MAX_INTERVAL_SECONDS = POLL_INTERVAL_SECONDS.max;
 
 export type SourceKindOption = NonNullable<SourceConfig['kind']>;
 
@@ -26,18 +27,10 @@ const KINDS: readonly SourceKindOption[] = ['auto', 'statuspage', 'gandi-legacy'
 
 /** A status page base URL: http(s), no credentials, no query; returned without trailing slash. */
 export function normaliseSourceUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    throw new ArgsError(`invalid URL "${value}": expected something like ${DEFAULT_SOURCE_URL}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ArgsError(`invalid URL "${value}": only http:// and https:// status pages are supported`);
-  }
-  if (url.username || url.password) throw new ArgsError(`invalid URL "${value}": credentials in URLs are not supported`);
-  if (url.search || url.hash) throw new ArgsError(`invalid URL "${value}": give the status page's base URL, without ? or #`);
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  const parsed = parseSourceUrl(value);
+  if (parsed.ok) return parsed.url;
+  const why = parsed.problem === 'bad-address' ? `expected something like ${DEFAULT_SOURCE_URL}` : SOURCE_URL_PROBLEMS[parsed.problem];
+  throw new ArgsError(`invalid URL "${value}": ${why}`);
 }
 
 function parseInterval(value: string): number {

@@ -3,33 +3,15 @@
 import { version } from '../../package.json';
 import { createHttpClient, problemOf } from '../core/http';
 import { unknownSnapshot } from '../core/snapshot';
-import { overallOf } from '../core/levels';
-import type { Level, SourceSnapshot, StatusSnapshot } from '../core/model';
-import type { Clock, FetchLike } from '../core/ports';
+import { overallOf } from '../../common/levels';
+import type { Level, SourceSnapshot, StatusSnapshot } from '../../common/model';
 import { createSource } from '../core/sources/index';
 import { USAGE, parseArgs, type CliOptions } from './args';
-import type { DesktopNotifier } from './desktop-notifier';
+import type { CliIo } from './io';
 import { clean, formatSnapshot } from './format';
 import { runWatch } from './watch';
 
-export interface CliOutput {
-  write(chunk: string): unknown;
-}
-
-export interface CliIo {
-  stdout: CliOutput;
-  stderr: CliOutput;
-  fetch: FetchLike;
-  env: Record<string, string | undefined>;
-  now: Clock;
-  /** Ends `--watch` when aborted (the entry wires it to SIGINT/SIGTERM). */
-  signal?: AbortSignal;
-  /** Defaults: the running platform and the user's home folder. */
-  platform?: NodeJS.Platform;
-  homedir?: string;
-  /** Desktop notifications for `--notify`; defaults to node-notifier. */
-  notifier?: DesktopNotifier;
-}
+export type { CliIo, CliOutput } from './io';
 
 export const EXIT = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
 

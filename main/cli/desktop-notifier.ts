@@ -2,7 +2,7 @@
 // be tested without a desktop. On Linux notify-send is run directly (remote text after `--`, the
 // body escaped, as notification servers read it as markup); elsewhere node-notifier, loaded only
 // when notifications are asked for. Either way the text is cleaned and bounded first.
-import type { ChangeEvent } from '../core/model';
+import type { ChangeEvent } from '../../common/model';
 import { describeEvent } from './format';
 import { notificationText } from '../../common/notification-markup';
 import { createNotifySend } from '../core/notify-send';

@@ -1,6 +1,6 @@
 // What the command prints: a readable table of a snapshot, and one line per change event.
 // Times are shown in the local time zone of the machine.
-import type { ChangeEvent, Incident, Level, Maintenance, SourceSnapshot, StatusSnapshot } from '../core/model';
+import type { ChangeEvent, Incident, Level, Maintenance, SourceSnapshot, StatusSnapshot } from '../../common/model';
 
 const LEVEL_LABEL: Record<Level, string> = {
   operational: 'operational',

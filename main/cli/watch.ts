@@ -2,11 +2,11 @@
 // object a line with --json), optionally raises desktop notifications, and on abort (SIGINT or
 // SIGTERM from the entry) stops cleanly with its state saved.
 import os from 'node:os';
-import type { ChangeEvent } from '../core/model';
+import type { ChangeEvent } from '../../common/model';
 import { createFileStateStore } from '../core/state-store';
 import { createStatusCore } from '../core/status-core';
 import type { CliOptions } from './args';
-import type { CliIo } from './cli';
+import type { CliIo } from './io';
 import { defaultStateFile } from './config-dir';
 import { createNodeNotifier, noticeOf, type DesktopNotifier } from './desktop-notifier';
 import { clean, formatEventLine, levelLabel } from './format';

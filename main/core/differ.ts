@@ -10,8 +10,8 @@ import type {
   MaintenanceEvent,
   ServiceChangedEvent,
   SourceSnapshot,
-} from './model';
-import { isIncidentClosed } from './levels';
+} from '../../common/model';
+import { isIncidentClosed } from '../../common/levels';
 
 export interface DiffOptions {
   /**

@@ -1,8 +1,9 @@
 // Turns what the page asks to open into a URL: the page names a target, never a URL, and the answer
 // is checked against an allow-list, so a compromised page cannot send a user anywhere it likes.
 // Shared by the tray app and the browser dashboard.
-import type { StatusSnapshot } from './model';
-import { isGandiLink, type ExternalTarget, type Settings } from '../../preload/contract';
+import type { StatusSnapshot } from '../../common/model';
+import { isGandiLink, type Settings } from '../../common/settings';
+import { type ExternalTarget } from '../../common/window-api';
 
 export type ResolvedLink = { ok: true; url: string } | { ok: false; error: string };
 

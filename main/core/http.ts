@@ -1,10 +1,10 @@
 // Fetching JSON from a status page: conditional requests, a time limit on the whole exchange,
 // a cap on the body size, and errors that say in plain words what went wrong.
 import type { Clock, FetchLike } from './ports';
-import type { SourceErrorReason, SourceProblem, SourceProblemCase } from './model';
+import type { SourceErrorReason, SourceProblem, SourceProblemCase } from '../../common/model';
 import { version } from '../../package.json';
 
-export type { SourceErrorReason } from './model';
+export type { SourceErrorReason } from '../../common/model';
 
 /** What a `SourceError` knows besides its reason and message. */
 export interface SourceErrorDetails {

@@ -8,7 +8,7 @@
 // so a wild header cannot silence a source for days).
 import { problemOf, type SourceError } from './http';
 import type { Clock } from './ports';
-import type { SourceKind, SourceProblem, SourceSnapshot } from './model';
+import type { SourceKind, SourceProblem, SourceSnapshot } from '../../common/model';
 import { unknownSnapshot } from './snapshot';
 
 export interface PollTarget {

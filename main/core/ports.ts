@@ -1,6 +1,6 @@
 // What the core takes from outside: it is injected, so the same core runs in Electron
 // (net.fetch, userData folder), on the command line and in tests (Node's fetch, a temp folder).
-import type { ChangeEvent, CoreUpdate, SourceKind, SourceSnapshot, StatusSnapshot } from './model';
+import type { ChangeEvent, CoreUpdate, SourceKind, SourceSnapshot, StatusSnapshot } from '../../common/model';
 
 /** The subset of WHATWG fetch the core uses (Node's global fetch and Electron's net.fetch both fit). */
 export type FetchLike = (

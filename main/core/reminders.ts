@@ -1,7 +1,7 @@
 // Reminders are a matter of the clock, not of a new fetch: a scheduled maintenance whose start is
 // within the window gets one reminder (its key carries the start time, so a reschedule reminds again).
 import { maintenanceEvent } from './differ';
-import type { MaintenanceEvent, SourceSnapshot } from './model';
+import type { MaintenanceEvent, SourceSnapshot } from '../../common/model';
 
 export const DEFAULT_REMINDER_MINUTES = 60;
 

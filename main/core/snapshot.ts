@@ -1,6 +1,6 @@
 // The snapshot of a source nothing is known about yet: never an "all clear".
 import { hostOf } from './http';
-import type { SourceKind, SourceProblem, SourceSnapshot } from './model';
+import type { SourceKind, SourceProblem, SourceSnapshot } from '../../common/model';
 
 /** A source with no good data: level unknown, never fetched; stale with the error when one is given. */
 export function unknownSnapshot(

@@ -3,67 +3,19 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-file';
-import { sourceProblemSchema } from './event-schema';
+import { sourceSnapshotSchema } from '../../common/schema';
 import { z } from 'zod';
-import { IMPACTS, INCIDENT_STATUSES, LEVELS, MAINTENANCE_STATUSES, SOURCE_KINDS } from './model';
+import { LIMITS } from '../../common/limits';
 import type { PersistedState, StateStore } from './ports';
 
 /** Enough for months of announcements; the oldest keys go first. */
 export const MAX_ANNOUNCED_KEYS = 5000;
 const MAX_STATE_BYTES = 20 * 1024 * 1024;
 
-const isoTime = z.string().max(64);
-const text = z.string().max(100_000);
-
-const serviceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  group: z.string().nullable(),
-  status: z.enum(LEVELS),
-});
-
-const incidentSchema = z.object({
-  id: z.string(),
-  title: text,
-  status: z.enum(INCIDENT_STATUSES),
-  impact: z.enum(IMPACTS),
-  services: z.array(z.string()),
-  startedAt: isoTime.nullable(),
-  updatedAt: isoTime.nullable(),
-  resolvedAt: isoTime.nullable(),
-  url: z.string(),
-  updates: z.array(z.object({ at: isoTime, status: z.string(), body: text })),
-});
-
-const maintenanceSchema = z.object({
-  id: z.string(),
-  title: text,
-  status: z.enum(MAINTENANCE_STATUSES),
-  scheduledFor: isoTime.nullable(),
-  scheduledUntil: isoTime.nullable(),
-  services: z.array(z.string()),
-  url: z.string(),
-});
-
-export const sourceSnapshotSchema = z.object({
-  url: z.string(),
-  kind: z.enum(SOURCE_KINDS),
-  name: z.string(),
-  overall: z.enum(LEVELS),
-  fetchedAt: isoTime.nullable(),
-  stale: z.boolean(),
-  error: z.string().nullable(),
-  // Files from before `problem` lack it: null, like a bad value (see sourceProblemSchema).
-  problem: sourceProblemSchema,
-  services: z.array(serviceSchema),
-  incidents: z.array(incidentSchema),
-  maintenances: z.array(maintenanceSchema),
-});
-
 export const persistedStateSchema = z.object({
   version: z.literal(1),
   snapshots: z.array(sourceSnapshotSchema),
-  announced: z.array(z.string()),
+  announced: z.array(z.string().max(LIMITS.keyChars)),
 });
 
 export interface FileStateStoreOptions {

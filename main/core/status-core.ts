@@ -8,12 +8,14 @@
 // poll is diffed against, so a change made while the app was closed is announced once.
 import { diffSource, lastKnownLevelsAfter } from './differ';
 import { createHttpClient } from './http';
-import { overallOf } from './levels';
-import type { ChangeEvent, Level, SourceKind, SourceProblem, SourceSnapshot, StatusSnapshot } from './model';
+import { boundSourceSnapshot } from '../../common/bound';
+import { overallOf } from '../../common/levels';
+import type { ChangeEvent, Level, SourceKind, SourceProblem, SourceSnapshot, StatusSnapshot } from '../../common/model';
 import { createPoller, type Poller, type PollerTimers, type PollResult } from './poller';
 import type { Clock, CoreListener, FetchLike, PersistedState, SourceConfig, StateStore, StatusService } from './ports';
 import { DEFAULT_REMINDER_MINUTES, dueReminders } from './reminders';
-import { createSource, normaliseBaseUrl } from './sources/index';
+import { normaliseBaseUrl } from './sources/common';
+import { createSource } from './sources/index';
 import { boundAnnounced, MAX_ANNOUNCED_KEYS } from './state-store';
 import { NOT_REFRESHED_PROBLEM, unknownSnapshot } from './snapshot';
 
@@ -178,7 +180,7 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     const events: ChangeEvent[] = [];
     let next: SourceSnapshot;
     if (result.ok) {
-      next = result.snapshot;
+      next = boundSourceSnapshot(result.snapshot);
       // Until this run has seen a good answer, what is known is what the previous snapshot says.
       const known = lastKnownLevels.get(result.url) ?? lastKnownLevelsAfter(undefined, previous);
       events.push(...diffSource(previous.fetchedAt === null ? null : previous, next, at, { lastKnownLevels: known }));
@@ -191,7 +193,7 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     } else {
       next = previous.fetchedAt !== null && result.snapshot.fetchedAt === null
         ? { ...previous, stale: true, error: result.error, problem: result.problem }
-        : result.snapshot;
+        : boundSourceSnapshot(result.snapshot);
       if (result.consecutiveFailures >= UNREACHABLE_AFTER_FAILURES) {
         events.push(healthEvent('source.unreachable', next, outageId(next), result.error, result.problem));
       }

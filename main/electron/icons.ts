@@ -1,7 +1,7 @@
 // Which picture the tray shows for a level, per OS. The files come from scripts/make-icons.mjs.
 import { join } from 'node:path';
 import { nativeImage, type NativeImage } from 'electron';
-import type { Level } from '../core/model';
+import type { Level } from '../../common/model';
 
 export interface TrayIconChoice {
   path: string;

@@ -4,15 +4,7 @@
 import { URL } from 'node:url';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { z } from 'zod';
-import {
-  copyTextSchema,
-  externalTargetSchema,
-  INVOKE,
-  type AppState,
-  type ExternalTarget,
-  type SetSettingsResult,
-  type Settings,
-} from '../../preload/contract';
+import { CALL_NAMES, WINDOW_CALLS, type CallHandlers } from '../../common/window-api';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
@@ -66,31 +58,15 @@ export function handle<Schema extends z.ZodType, Result>(
   });
 }
 
-export interface AppIpcHandlers {
-  getState(): AppState | Promise<AppState>;
-  refresh(): Promise<void>;
-  openExternal(target: ExternalTarget): Promise<boolean>;
-  getSettings(): Settings | Promise<Settings>;
-  /** Gets the raw payload: invalid settings are answered with a reason, not a rejection. */
-  setSettings(candidate: unknown): Promise<SetSettingsResult>;
-  copyText(text: string): boolean;
-}
-
-const noPayload = z.undefined();
-
-/** Registers every channel of the contract; returns a function removing them again. */
-export function registerIpcHandlers(ipcMain: IpcMain, isTrusted: SenderCheck, handlers: AppIpcHandlers): () => void {
-  handle(ipcMain, INVOKE.getState, noPayload, isTrusted, () => handlers.getState());
-  handle(ipcMain, INVOKE.refresh, noPayload, isTrusted, () => handlers.refresh());
-  // Not shell.openExternal: a validated target, turned into a URL and checked against the
-  // allow-list by the handler (docs/electronegativity.md).
-  handle(ipcMain, INVOKE.openExternal, externalTargetSchema, isTrusted, (target) =>
-    handlers.openExternal(target), // eng-disable OPEN_EXTERNAL_JS_CHECK
-  );
-  handle(ipcMain, INVOKE.getSettings, noPayload, isTrusted, () => handlers.getSettings());
-  handle(ipcMain, INVOKE.setSettings, z.unknown(), isTrusted, (candidate) => handlers.setSettings(candidate));
-  handle(ipcMain, INVOKE.copyText, copyTextSchema, isTrusted, (text) => handlers.copyText(text));
+/** Registers every call of the window API's table; returns a function removing them again. */
+export function registerIpcHandlers(ipcMain: IpcMain, isTrusted: SenderCheck, handlers: CallHandlers): () => void {
+  for (const name of CALL_NAMES) {
+    const call = WINDOW_CALLS[name];
+    // openExternal is among them: its handler resolves a validated target and checks the link
+    // policy (docs/electronegativity.md); the window never passes a URL.
+    handle(ipcMain, call.channel, call.input, isTrusted, handlers[name] as (input: unknown) => unknown);
+  }
   return () => {
-    for (const channel of Object.values(INVOKE)) ipcMain.removeHandler(channel);
+    for (const name of CALL_NAMES) ipcMain.removeHandler(WINDOW_CALLS[name].channel);
   };
 }

@@ -8,7 +8,7 @@ import type { FetchLike, StateStore } from '../core/ports';
 import { appIconPath } from './icons';
 import { registerIpcHandlers, trustedSender } from './ipc';
 import { denyAllPermissions, hardenApp, removeDefaultMenu } from './security';
-import { createSettingsStore } from './settings-store';
+import { createSettingsStore } from '../core/settings-store';
 import { createSnoozeStore } from './snooze-store';
 import { APP_ID, createStatusApp, type CoreFactory, type StatusApp } from './status-app';
 import { createStatusWindow } from './window';

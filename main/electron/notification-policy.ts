@@ -1,8 +1,8 @@
 // Which change events deserve a desktop notification. Pure: settings, the time and the snooze
 // state come in, a verdict per event comes out. The tray never goes through this: it always
 // follows the snapshot, so a held-back notification never hides a colour change.
-import type { ChangeEvent } from '../core/model';
-import type { Settings } from '../../preload/contract';
+import type { ChangeEvent } from '../../common/model';
+import type { Settings } from '../../common/settings';
 
 export type Verdict = 'announce' | 'held' | 'filtered';
 

@@ -7,7 +7,7 @@ import { Notification } from 'electron';
 import nodeNotifier from 'node-notifier';
 import { notificationText } from '../../common/notification-markup';
 import { createNotifySend } from '../core/notify-send';
-import type { ShowTarget } from '../../preload/contract';
+import type { ShowTarget } from '../../common/window-api';
 import type { NoticeSink } from './notifier';
 
 export type OnNoticeClick = (target: ShowTarget) => void;

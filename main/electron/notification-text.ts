@@ -1,8 +1,8 @@
 // Turns announced change events into what a notification says and what a click opens.
 // Pure, so both languages and the burst summary are tested without a desktop.
-import type { ChangeEvent, SourceProblem } from '../core/model';
-import { problemMessage, type ProblemMessage } from '../core/problem-message';
-import type { ShowTarget } from '../../preload/contract';
+import type { ChangeEvent, SourceProblem } from '../../common/model';
+import { problemMessage, type ProblemMessage } from '../../common/problem-message';
+import type { ShowTarget } from '../../common/window-api';
 import { clockTime, type Texts } from './texts';
 import { truncateText } from '../../common/notification-markup';
 import { cleanRemoteLine } from '../../common/remote-text';

@@ -1,7 +1,7 @@
 // From core events to desktop notifications: the policy picks, bursts are coalesced into one
 // notification, and a sink shows it. No Electron here: the sink is injected (notification-sinks.ts).
-import type { ChangeEvent } from '../core/model';
-import type { Settings } from '../../preload/contract';
+import type { ChangeEvent } from '../../common/model';
+import type { Settings } from '../../common/settings';
 import { followsEndedBy, judge, type PolicyContext } from './notification-policy';
 import { composeNotice, type Notice } from './notification-text';
 import type { Texts } from './texts';

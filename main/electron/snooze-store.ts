@@ -5,8 +5,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { serialised, writeFileAtomic } from '../core/atomic-file';
-import { changeEventSchema } from '../core/event-schema';
-import type { ChangeEvent } from '../core/model';
+import { changeEventSchema } from '../../common/schema';
+import type { ChangeEvent } from '../../common/model';
 
 const MAX_HELD = 200;
 

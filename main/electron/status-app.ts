@@ -1,19 +1,19 @@
 // The tray app's running state and what it does with it: core updates go to the tray, the
 // notifier and the window (one way); user actions (menu, window) come back here.
 import { app, clipboard, shell } from 'electron';
-import type { ChangeEvent, StatusSnapshot } from '../core/model';
+import type { ChangeEvent, StatusSnapshot } from '../../common/model';
 import type { FetchLike, SourceConfig, StateStore, StatusService } from '../core/ports';
-import { PUSH, settingsSchema, type AppState, type ExternalTarget, type SetSettingsResult, type Settings, type ShowTarget } from '../../preload/contract';
+import { chooseService, settingsSchema, type Settings } from '../../common/settings';
+import { type AppState, type CallHandlers, type ExternalTarget, type SetSettingsResult, type ShowTarget } from '../../common/window-api';
 import { serialised } from '../core/atomic-file';
 import { resolveExternalTarget } from '../core/external-links';
 import { appIconPath, unpackedPath } from './icons';
-import type { AppIpcHandlers } from './ipc';
 import { createLoginItem, type LoginItem } from './login-item';
 import type { SnoozeStore } from './snooze-store';
 import { snoozeEnd, type SnoozeChoice } from './notification-policy';
 import { platformSink } from './notification-sinks';
 import { createNotifier, type NoticeSink } from './notifier';
-import type { SettingsStore } from './settings-store';
+import type { SettingsStore } from '../core/settings-store';
 import { resolveLanguage, textsFor, type Texts } from './texts';
 import { createStatusTray } from './tray';
 import type { LinkKind } from './tray-menu';
@@ -61,7 +61,7 @@ export interface StatusApp {
   snooze(choice: SnoozeChoice | null): void;
   setFollowed(serviceId: string, followed: boolean): Promise<void>;
   getState(): AppState;
-  readonly ipcHandlers: AppIpcHandlers;
+  readonly ipcHandlers: CallHandlers;
 }
 
 function coreConfigOf(settings: Settings): SourceConfig[] {
@@ -145,8 +145,8 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     recentEvents = [...recentEvents, ...update.events].slice(-MAX_RECENT_EVENTS);
     refreshTray();
     notifier.handle(update.events);
-    window.send(PUSH.state, snapshot);
-    for (const event of update.events) window.send(PUSH.event, event);
+    window.send('state', snapshot);
+    for (const event of update.events) window.send('event', event);
   }
 
   async function startCore(): Promise<void> {
@@ -210,17 +210,14 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       }
     }
     refreshTray();
-    window.send(PUSH.settings, saved);
+    window.send('settings', saved);
     // Quiet hours turned off or a service unmuted: what was held may go out now.
     notifier.handle([]);
     return saved;
   }
 
   async function setFollowed(serviceId: string, followed: boolean): Promise<void> {
-    await updateSettings((current) => {
-      const others = current.followedServices.filter((id) => id !== serviceId);
-      return { ...current, followedServices: followed ? [...others, serviceId] : others };
-    });
+    await updateSettings((current) => chooseService(current, 'followedServices', serviceId, followed));
   }
 
   async function openExternal(target: ExternalTarget): Promise<boolean> {
@@ -252,7 +249,6 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       snapshot,
       settings,
       info: { name: app.getName(), version: app.getVersion(), platform: 'electron', locale: app.getLocale() },
-      snoozedUntil: snoozedUntil !== null && snoozedUntil.getTime() > now().getTime() ? snoozedUntil.toISOString() : null,
       recentEvents,
     };
   }
@@ -281,9 +277,11 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     getState,
     ipcHandlers: {
       getState,
-      refresh,
+      refresh: async () => {
+        await refresh();
+        return null;
+      },
       openExternal,
-      getSettings: () => settings,
       setSettings,
       copyText: (text) => {
         clipboard.writeText(text);

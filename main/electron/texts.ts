@@ -1,8 +1,8 @@
 // Words shown by the tray, its menu and notifications, in English and French.
 // Pure: the language is decided once (settings.language, else the OS locale) and passed in.
-import { secondsText, type ProblemMessage } from '../core/problem-message';
-import type { Level } from '../core/model';
-import type { Settings } from '../../preload/contract';
+import { secondsText, type ProblemMessage } from '../../common/problem-message';
+import type { Level } from '../../common/model';
+import type { Settings } from '../../common/settings';
 
 export type Language = 'en' | 'fr';
 

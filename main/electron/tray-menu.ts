@@ -1,12 +1,13 @@
 // The tray menu as data: a pure builder returning Electron menu templates, so every item and
 // every click is tested without a desktop. tray.ts turns it into a real Menu.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { StatusSnapshot } from '../core/model';
-import type { ShowTarget } from '../../preload/contract';
+import type { StatusSnapshot } from '../../common/model';
+import type { ShowTarget } from '../../common/window-api';
 import { MORNING_HOUR, type SnoozeChoice } from './notification-policy';
 import { clockTime, type Texts } from './texts';
-import { lastUpdate } from '../core/freshness';
-import { isOpenIncident, overallLine } from './tray-text';
+import { lastUpdate } from '../../common/freshness';
+import { isOpenIncident } from '../../common/levels';
+import { overallLine } from './tray-text';
 import { truncateText } from '../../common/notification-markup';
 import { cleanRemoteLine } from '../../common/remote-text';
 

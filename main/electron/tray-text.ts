@@ -1,7 +1,7 @@
 // The tray in words: the tooltip and the menu's first line. Colour is never the only signal,
 // so everything the icon says is said here too.
-import { vouchedLevel } from '../core/freshness';
-import type { Incident, StatusSnapshot } from '../core/model';
+import { vouchedLevel } from '../../common/freshness';
+import type { Incident, StatusSnapshot } from '../../common/model';
 import type { Texts } from './texts';
 import { truncateText } from '../../common/notification-markup';
 import { cleanRemoteLine } from '../../common/remote-text';
@@ -22,10 +22,6 @@ export function overallLine(snapshot: StatusSnapshot, texts: Texts, now?: Date):
   const shown = now === undefined ? snapshot.overall : vouchedLevel(snapshot, now);
   const line = `${pageName(snapshot)}: ${texts.level[shown]}`;
   return shown === snapshot.overall ? line : `${line} (${texts.lastKnown(texts.level[snapshot.overall])})`;
-}
-
-export function isOpenIncident(incident: Incident): boolean {
-  return incident.status !== 'resolved' && incident.status !== 'postmortem';
 }
 
 /** "Gandi: major outage - PAAS LU-BI1; 1 maintenance upcoming" */

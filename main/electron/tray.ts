@@ -1,10 +1,10 @@
 // The tray icon: picture and tooltip follow the snapshot's level (vouchedLevel), the menu is rebuilt
 // from tray-menu.ts on every update.
 import { Menu, Tray, type NativeImage } from 'electron';
-import type { Level, StatusSnapshot } from '../core/model';
+import type { Level, StatusSnapshot } from '../../common/model';
 import { trayImage } from './icons';
 import { buildTrayMenu, type TrayMenuActions, type TrayMenuModel } from './tray-menu';
-import { vouchedLevel } from '../core/freshness';
+import { vouchedLevel } from '../../common/freshness';
 import { describeTray } from './tray-text';
 
 const TITLE_WITHOUT_PICTURE = 'Gandi';

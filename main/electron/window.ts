@@ -1,7 +1,7 @@
 // The status window: created on demand (the app lives in the tray), closed for real when the
 // user closes it, reopened at its last size, and able to open on one incident.
 import type { BrowserWindow, WebContents } from 'electron';
-import { PUSH, type ShowTarget } from '../../preload/contract';
+import { PUSH_CHANNELS, type PushName, type PushPayload, type ShowTarget } from '../../common/window-api';
 import { createSecureWindow, hardenWebContents } from './security';
 import type { WindowStateStore } from './window-state';
 
@@ -9,7 +9,7 @@ export interface StatusWindow {
   /** Shows (creating it if needed) and, with a target, asks the page to show that item. */
   show(target?: ShowTarget): Promise<void>;
   /** Pushes to the page if it is loaded; a page that loads later asks for the whole state. */
-  send(channel: string, payload: unknown): void;
+  send<K extends PushName>(push: K, payload: PushPayload<K>): void;
   webContents(): WebContents | null;
   /** Closes the window (if open); resolves once its size is saved. */
   close(): Promise<void>;
@@ -56,7 +56,7 @@ export function createStatusWindow(options: StatusWindowOptions): StatusWindow {
     });
     created.webContents.on('did-finish-load', () => {
       loaded = true;
-      if (pendingTarget !== null) created.webContents.send(PUSH.show, pendingTarget);
+      if (pendingTarget !== null) created.webContents.send(PUSH_CHANNELS.show, pendingTarget);
       pendingTarget = null;
     });
     created.on('close', () => {
@@ -92,11 +92,11 @@ export function createStatusWindow(options: StatusWindowOptions): StatusWindow {
       window.show();
       window.focus();
       if (target === undefined) return;
-      if (loaded) window.webContents.send(PUSH.show, target);
+      if (loaded) window.webContents.send(PUSH_CHANNELS.show, target);
       else pendingTarget = target;
     },
-    send(channel, payload) {
-      if (window !== null && !window.isDestroyed() && loaded) window.webContents.send(channel, payload);
+    send(push, payload) {
+      if (window !== null && !window.isDestroyed() && loaded) window.webContents.send(PUSH_CHANNELS[push], payload);
     },
     webContents() {
       return window !== null && !window.isDestroyed() ? window.webContents : null;

@@ -1,4 +1,5 @@
 // Command line of the dashboard: `npm run web -- [--url URL]... [--port P] [--host H] [--settings FILE] [--state FILE]`.
+import { parseSourceUrl, SOURCE_URL_PROBLEMS } from '../../common/settings';
 
 export interface DashboardArgs {
   urls: string[];
@@ -29,14 +30,6 @@ Options:
   --state FILE     keep the last data and what was announced in this file (default: in memory only)
   -h, --help       show this help`;
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const protocol = new URL(value).protocol;
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Parses argv (without node and the script); never throws, so the entry point can print one clear line. */
 export function parseDashboardArgs(argv: readonly string[]): ParseResult {
@@ -68,8 +61,9 @@ export function parseDashboardArgs(argv: readonly string[]): ParseResult {
       case '--url': {
         const value = takeValue();
         if (value === null) return { ok: false, error: '--url needs a value' };
-        if (!isHttpUrl(value)) return { ok: false, error: `--url ${value}: not an http(s) URL` };
-        args.urls.push(value.replace(/\/+$/, ''));
+        const url = parseSourceUrl(value);
+        if (!url.ok) return { ok: false, error: `--url ${value}: ${SOURCE_URL_PROBLEMS[url.problem]}` };
+        args.urls.push(url.url);
         break;
       }
       case '--port': {

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StatusService } from '../core/ports';
-import type { AppInfo } from '../../preload/contract';
+import type { AppInfo } from '../../common/window-api';
 import { hostPolicyFor } from './http-guard';
 import { createDashboardApp, type DashboardApp } from './routes';
 import type { SettingsController } from './settings-controller';

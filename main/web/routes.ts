@@ -1,9 +1,19 @@
 // The bridge API over HTTP: the same calls the preload gives the desktop window, as /api routes,
 // with pushes over Server-Sent Events; everything else is the renderer build.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChangeEvent } from '../core/model';
+import type { ChangeEvent } from '../../common/model';
+import {
+  CALL_NAMES,
+  NO_INPUT,
+  RECENT_EVENTS,
+  STREAM_PATH,
+  WINDOW_CALLS,
+  type CallHandlers,
+  type CallName,
+  type ExternalTarget,
+} from '../../common/window-api';
 import type { StatusService } from '../core/ports';
-import { externalTargetSchema, type AppInfo, type AppState } from '../../preload/contract';
+import type { AppInfo } from '../../common/window-api';
 import { resolveExternalTarget } from '../core/external-links';
 import { hostAllowed, originAllowed, readJsonBody, sendError, sendJson, type HostPolicy } from './http-guard';
 import type { SettingsController } from './settings-controller';
@@ -22,17 +32,42 @@ export interface DashboardDeps {
   recentEventLimit?: number;
 }
 
+/** Calls the browser answers itself (the clipboard) have no route. */
+type RoutedCall = { [K in CallName]: (typeof WINDOW_CALLS)[K]['http'] extends null ? never : K }[CallName];
+
+/** The dashboard's handlers: the desktop's, except that a link is resolved here and opened by the browser. */
+type DashboardHandlers = Omit<Pick<CallHandlers, RoutedCall>, 'openExternal'> & {
+  openExternal(target: ExternalTarget): { url: string };
+};
+
+/** A refusal with its HTTP status. */
+class RouteError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function httpRoutes(): Map<string, RoutedCall> {
+  const routes = new Map<string, RoutedCall>();
+  for (const name of CALL_NAMES) {
+    const http = WINDOW_CALLS[name].http;
+    if (http !== null) routes.set(http.path, name as RoutedCall);
+  }
+  return routes;
+}
+
 export interface DashboardApp {
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** Unsubscribes from the core and ends every stream (the core itself is the caller's to stop). */
   close(): void;
 }
 
-export const DEFAULT_RECENT_EVENTS = 50;
-
 export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const hub = deps.hub ?? createSseHub();
-  const limit = deps.recentEventLimit ?? DEFAULT_RECENT_EVENTS;
+  const limit = Math.min(deps.recentEventLimit ?? RECENT_EVENTS, RECENT_EVENTS);
   let recentEvents: ChangeEvent[] = [];
   // A page that clicks "refresh" many times starts one poll round, not many.
   let refreshing: Promise<void> | null = null;
@@ -44,21 +79,30 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   });
   const unsubscribeSettings = deps.settings.subscribe((settings) => hub.broadcast('settings', settings));
 
-  const appState = (): AppState => ({
-    snapshot: deps.status.getSnapshot(),
-    settings: deps.settings.get(),
-    info: deps.info,
-    // Snoozing belongs to the desktop notifier; the dashboard raises no notifications.
-    snoozedUntil: null,
-    recentEvents,
-  });
-
-  const refresh = (): Promise<void> => {
-    refreshing ??= deps.status.refreshNow().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
+  /** The window API's calls as the dashboard answers them (the table says which route is which). */
+  const calls: DashboardHandlers = {
+    getState: () => ({ snapshot: deps.status.getSnapshot(), settings: deps.settings.get(), info: deps.info, recentEvents }),
+    refresh: async () => {
+      refreshing ??= deps.status.refreshNow().finally(() => {
+        refreshing = null;
+      });
+      try {
+        await refreshing;
+      } catch (error) {
+        throw new RouteError(500, `refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return null;
+    },
+    // The server resolves and checks the link; the browser opens it (the server never launches one).
+    openExternal: (target) => {
+      const link = resolveExternalTarget(target, deps.settings.get(), deps.status.getSnapshot());
+      if (!link.ok) throw new RouteError(403, link.error);
+      return { url: link.url };
+    },
+    setSettings: (candidate) => deps.settings.set(candidate),
   };
+
+  const routes = httpRoutes();
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!hostAllowed(req, deps.hostPolicy)) {
@@ -72,62 +116,48 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       sendError(res, 403, 'cross-origin request refused');
       return;
     }
-    const expect = (allowed: string): boolean => {
-      if (method === allowed) return true;
-      res.setHeader('Allow', allowed);
-      sendError(res, 405, `use ${allowed}`);
-      return false;
-    };
 
-    switch (pathname) {
-      case '/api/state':
-        if (expect('GET')) sendJson(res, 200, appState());
-        return;
-      case '/api/stream':
-        if (!expect('GET')) return;
-        if (!hub.attach(res, [['state', deps.status.getSnapshot()]])) sendError(res, 503, 'too many open dashboards');
-        return;
-      case '/api/refresh': {
-        if (!expect('POST')) return;
-        const body = await readJsonBody(req, { allowEmpty: true });
-        if (!body.ok) return sendError(res, body.status, body.error);
-        try {
-          await refresh();
-        } catch (error) {
-          return sendError(res, 500, `refresh failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        sendJson(res, 200, { ok: true });
-        return;
+    if (pathname === STREAM_PATH) {
+      if (method !== 'GET') {
+        res.setHeader('Allow', 'GET');
+        return sendError(res, 405, 'use GET');
       }
-      case '/api/open-external': {
-        if (!expect('POST')) return;
-        const body = await readJsonBody(req);
-        if (!body.ok) return sendError(res, body.status, body.error);
-        const target = externalTargetSchema.safeParse(body.value);
-        if (!target.success) return sendError(res, 400, 'unknown link target');
-        const link = resolveExternalTarget(target.data, deps.settings.get(), deps.status.getSnapshot());
-        if (!link.ok) return sendError(res, 403, link.error);
-        sendJson(res, 200, { ok: true, url: link.url });
-        return;
-      }
-      case '/api/settings': {
-        if (method === 'GET') return sendJson(res, 200, deps.settings.get());
-        if (!expect('PUT')) return;
-        const body = await readJsonBody(req);
-        if (!body.ok) return sendError(res, body.status, body.error);
-        const result = await deps.settings.set(body.value);
-        sendJson(res, result.ok ? 200 : 400, result);
-        return;
-      }
-      default:
-        if (pathname.startsWith('/api/')) return sendError(res, 404, 'no such API');
-        if (method !== 'GET' && method !== 'HEAD') {
-          res.setHeader('Allow', 'GET, HEAD');
-          return sendError(res, 405, 'use GET');
-        }
-        await serveStatic(deps.staticRoot, req, res, pathname);
+      if (!hub.attach(res, [['state', deps.status.getSnapshot()]])) sendError(res, 503, 'too many open dashboards');
+      return;
     }
+    const name = routes.get(pathname);
+    if (name !== undefined) return answer(name, method, req, res);
+    if (pathname.startsWith('/api/')) return sendError(res, 404, 'no such API');
+    if (method !== 'GET' && method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendError(res, 405, 'use GET');
+    }
+    await serveStatic(deps.staticRoot, req, res, pathname);
   };
+
+  async function answer(name: RoutedCall, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const call = WINDOW_CALLS[name];
+    if (method !== call.http.method) {
+      res.setHeader('Allow', call.http.method);
+      return sendError(res, 405, `use ${call.http.method}`);
+    }
+    let input: unknown;
+    if (call.http.method !== 'GET') {
+      const body = await readJsonBody(req, { allowEmpty: call.input === NO_INPUT });
+      if (!body.ok) return sendError(res, body.status, body.error);
+      // A call without an argument takes an empty object (or nothing) as its body.
+      input = call.input === NO_INPUT ? undefined : body.value;
+    }
+    const parsed = call.input.safeParse(input);
+    if (!parsed.success) return sendError(res, 400, `invalid ${name} request`);
+    try {
+      const handler = calls[name] as (input: unknown) => unknown;
+      sendJson(res, 200, await handler(parsed.data));
+    } catch (error) {
+      if (error instanceof RouteError) return sendError(res, error.status, error.message);
+      throw error;
+    }
+  }
 
   return {
     handle(req, res) {

@@ -1,7 +1,8 @@
-// The dashboard's settings: validated with the contract's schema, kept in memory or in a JSON file.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { settingsSchema, type SetSettingsResult, type Settings } from '../../preload/contract';
+// The dashboard's settings: the desktop's settings store (main/core/settings-store.ts) behind the
+// same validate-save-announce steps, or memory only when no file is given.
+import { settingsSchema, type Settings } from '../../common/settings';
+import { type SetSettingsResult } from '../../common/window-api';
+import type { SettingsStore } from '../core/settings-store';
 
 /** May return a promise: set() answers once every listener has applied the new settings. */
 export type SettingsListener = (settings: Settings) => void | Promise<void>;
@@ -25,33 +26,22 @@ export function describeSettingsError(input: unknown): string | null {
 
 export interface SettingsControllerOptions {
   initial: Settings;
-  /** Where to write accepted settings; null keeps them in memory only. */
-  file: string | null;
+  /** Where accepted settings are written; null keeps them in memory only. */
+  store: SettingsStore | null;
 }
 
 export function createSettingsController(options: SettingsControllerOptions): SettingsController {
   let current = options.initial;
   const listeners = new Set<SettingsListener>();
-  // Saves one after the other, so the file always ends with the last accepted settings.
-  let writing: Promise<void> = Promise.resolve();
-
-  const persist = async (settings: Settings): Promise<void> => {
-    const file = options.file;
-    if (file === null) return;
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-    await rename(temporary, file);
-  };
 
   return {
     get: () => current,
     async set(input) {
       const parsed = settingsSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: describeSettingsError(input) ?? 'invalid settings' };
-      const saved = (writing = writing.catch(() => undefined).then(() => persist(parsed.data)));
       try {
-        await saved;
+        // The store writes one save after the other, atomically.
+        await options.store?.save(parsed.data);
       } catch (error) {
         return { ok: false, error: `could not save the settings: ${error instanceof Error ? error.message : String(error)}` };
       }
@@ -65,29 +55,4 @@ export function createSettingsController(options: SettingsControllerOptions): Se
       return () => listeners.delete(listener);
     },
   };
-}
-
-export type LoadSettingsResult = { ok: true; settings: Settings } | { ok: false; error: string };
-
-/** Reads the settings file: missing means defaults; unreadable or invalid is an error the user must see. */
-export async function loadSettingsFile(file: string | null): Promise<LoadSettingsResult> {
-  if (file === null) return { ok: true, settings: settingsSchema.parse({}) };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      return { ok: true, settings: settingsSchema.parse({}) };
-    }
-    return { ok: false, error: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, error: `${file} is not valid JSON` };
-  }
-  const problem = describeSettingsError(json);
-  if (problem !== null) return { ok: false, error: `${file}: ${problem}` };
-  return { ok: true, settings: settingsSchema.parse(json) };
 }

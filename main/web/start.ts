@@ -4,11 +4,13 @@ import path from 'node:path';
 import { createStatusCore } from '../core/status-core';
 import { createFileStateStore } from '../core/state-store';
 import type { PersistedState, SourceConfig, StateStore } from '../core/ports';
-import type { AppInfo, Settings } from '../../preload/contract';
+import { defaultSettings, type Settings } from '../../common/settings';
+import type { AppInfo } from '../../common/window-api';
 import { name as packageName, version } from '../../package.json';
 import type { DashboardArgs } from './args';
 import { listenDashboard, type ListeningDashboard } from './dashboard';
-import { createSettingsController, loadSettingsFile } from './settings-controller';
+import { createSettingsStore } from '../core/settings-store';
+import { createSettingsController } from './settings-controller';
 
 export interface StartOptions {
   args: DashboardArgs;
@@ -45,12 +47,15 @@ function sourcesOf(settings: Settings): SourceConfig[] {
 export async function startDashboardServer(options: StartOptions): Promise<RunningDashboard> {
   const { args } = options;
   const warn = options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const loaded = await loadSettingsFile(args.settingsFile);
-  if (!loaded.ok) throw new Error(loaded.error);
+  // The desktop's settings store: a file with one bad value keeps every other setting.
+  const store =
+    args.settingsFile === null
+      ? null
+      : createSettingsStore(path.dirname(args.settingsFile), { fileName: path.basename(args.settingsFile), onWarning: warn });
+  const loaded = store === null ? defaultSettings() : await store.load();
   // --url wins over the settings file for this run (and is saved only if the user saves settings).
-  const initial: Settings =
-    args.urls.length > 0 ? { ...loaded.settings, sources: args.urls.map((url) => ({ url, kind: 'auto' as const })) } : loaded.settings;
-  const settings = createSettingsController({ initial, file: args.settingsFile });
+  const initial: Settings = args.urls.length > 0 ? { ...loaded, sources: args.urls.map((url) => ({ url, kind: 'auto' as const })) } : loaded;
+  const settings = createSettingsController({ initial, store });
 
   const core = createStatusCore({
     sources: sourcesOf(initial),

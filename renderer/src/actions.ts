@@ -1,6 +1,7 @@
 // What the window asks of main. Settings are validated here before they leave, and the store only
 // changes from main's answer, so the window never shows settings main did not accept.
-import { settingsSchema, type GandiStatusApi, type Settings } from '../../preload/contract';
+import { settingsSchema, type Settings } from '../../common/settings';
+import { type GandiStatusApi } from '../../common/window-api';
 import type { AppStoreApi } from './store';
 
 export type SaveResult = { ok: true; settings: Settings } | { ok: false; error: string };
@@ -17,15 +18,3 @@ export async function saveSettings(api: GandiStatusApi, store: AppStoreApi, draf
   }
 }
 
-export type ServiceList = 'followedServices' | 'mutedServices';
-
-/** Following and muting exclude each other: turning one on turns the other off. */
-export function toggleService(settings: Settings, list: ServiceList, serviceId: string): Settings {
-  const other: ServiceList = list === 'followedServices' ? 'mutedServices' : 'followedServices';
-  const on = settings[list].includes(serviceId);
-  return {
-    ...settings,
-    [list]: on ? settings[list].filter((id) => id !== serviceId) : [...settings[list], serviceId],
-    [other]: on ? settings[other] : settings[other].filter((id) => id !== serviceId),
-  };
-}

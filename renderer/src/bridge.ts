@@ -1,7 +1,8 @@
 // The only place the store is fed: the bridge's initial state, then whatever main pushes.
 // Everything is checked on the way in (see validate.ts).
 import type { AppStoreApi } from './store';
-import { checkAppState, checkEvent, checkSettings, checkShowTarget, checkSnapshot } from './validate';
+import { CALL_NAMES, PUSH_NAMES, pushListenerName, type GandiStatusApi } from '../../common/window-api';
+import { checkAppState, checkPush } from './validate';
 import type { WindowBridge } from './window-bridge';
 
 export type { LinkEvent, WindowBridge } from './window-bridge';
@@ -20,7 +21,7 @@ export function connectBridge(api: WindowBridge, store: AppStoreApi): () => void
   // Listen first, so nothing pushed while getState is on its way is lost.
   const unsubscribers = [
     api.onState((value) => {
-      const checked = checkSnapshot(value);
+      const checked = checkPush('state', value);
       if (checked.ok) {
         pushedSnapshot = true;
         actions().receiveSnapshot(checked.value);
@@ -29,15 +30,15 @@ export function connectBridge(api: WindowBridge, store: AppStoreApi): () => void
       }
     }),
     api.onEvent((value) => {
-      const checked = checkEvent(value);
+      const checked = checkPush('event', value);
       if (checked.ok) actions().receiveEvent(checked.value);
     }),
     api.onSettings((value) => {
-      const checked = checkSettings(value);
+      const checked = checkPush('settings', value);
       if (checked.ok) actions().receiveSettings(checked.value);
     }),
     api.onShow((value) => {
-      const checked = checkShowTarget(value);
+      const checked = checkPush('show', value);
       if (checked.ok) actions().show(checked.value);
     }),
   ];
@@ -91,20 +92,18 @@ export function connectBridge(api: WindowBridge, store: AppStoreApi): () => void
 
 /** A bridge that answers nothing, for when no real one can be had: the window shows why. */
 export function unavailableBridge(reason: string): WindowBridge {
-  const fail = () => Promise.reject(new Error(reason));
-  const silent = () => () => undefined;
-  return {
-    getState: fail,
-    onState: silent,
-    onEvent: silent,
-    onSettings: silent,
-    onShow: silent,
-    refresh: fail,
-    openExternal: () => Promise.resolve(false),
-    getSettings: fail,
-    setSettings: () => Promise.resolve({ ok: false, error: reason }),
-    copyText: () => Promise.resolve(false),
+  // Calls answered with a boolean or a result say "no" instead of failing, as the real ones do.
+  const refusals: Partial<Record<string, unknown>> = {
+    openExternal: false,
+    copyText: false,
+    setSettings: { ok: false, error: reason },
   };
+  const bridge: Record<string, unknown> = {};
+  for (const name of CALL_NAMES) {
+    bridge[name] = () => (name in refusals ? Promise.resolve(refusals[name]) : Promise.reject(new Error(reason)));
+  }
+  for (const push of PUSH_NAMES) bridge[pushListenerName(push)] = () => () => undefined;
+  return bridge as GandiStatusApi;
 }
 
 // Only the browser dashboard needs the HTTP bridge; a glob keeps the build working without it

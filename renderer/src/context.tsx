@@ -1,7 +1,7 @@
 // Hands the store, the bridge and the current language to every component.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { GandiStatusApi } from '../../preload/contract';
+import type { GandiStatusApi } from '../../common/window-api';
 import { localeTag, resolveLanguage, translator, type Language, type Translate } from './i18n/messages';
 import type { AppStore, AppStoreApi } from './store';
 import type { DisplayZone } from './time/format';

@@ -1,16 +1,17 @@
-// The bridge API of the desktop window, carried over HTTP for the browser dashboard: calls are
-// fetches to /api, pushes arrive on one Server-Sent Events stream shared by every listener.
-import type { ChangeEvent, StatusSnapshot } from '../../main/core/model';
-import type { LinkEvent, WindowBridge } from './window-bridge';
+// The bridge API of the desktop window, carried over HTTP for the browser dashboard, derived from
+// the window API's table: each call is a fetch to its route, each push an event of the same name on
+// one Server-Sent Events stream shared by every listener. The store checks what arrives (bridge.ts).
 import {
-  settingsSchema,
-  showTargetSchema,
-  type AppState,
-  type ExternalTarget,
-  type SetSettingsResult,
-  type Settings,
-  type ShowTarget,
-} from '../../preload/contract';
+  CALL_NAMES,
+  PUSH_NAMES,
+  pushListenerName,
+  STREAM_PATH,
+  WINDOW_CALLS,
+  type CallName,
+  type GandiStatusApi,
+  type PushName,
+} from '../../common/window-api';
+import type { LinkEvent, WindowBridge } from './window-bridge';
 
 /** The part of EventSource the bridge uses, so tests (and Node) can supply their own. */
 export interface EventSourceLike {
@@ -35,46 +36,8 @@ export interface HttpBridgeOptions {
   reopenDelayMs?: number;
 }
 
-type Channels = {
-  state: StatusSnapshot;
-  event: ChangeEvent;
-  settings: Settings;
-  show: ShowTarget;
-};
-type Channel = keyof Channels;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The server is ours, but what comes off the wire is checked before the store sees it. */
-const validators: { [K in Channel]: (value: unknown) => Channels[K] | null } = {
-  state: (value) =>
-    isRecord(value) && typeof value.overall === 'string' && Array.isArray(value.sources)
-      ? (value as unknown as StatusSnapshot)
-      : null,
-  event: (value) =>
-    isRecord(value) && typeof value.type === 'string' && typeof value.key === 'string'
-      ? (value as unknown as ChangeEvent)
-      : null,
-  settings: (value) => {
-    const parsed = settingsSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
-  show: (value) => {
-    const parsed = showTargetSchema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  },
-};
-
-function isAppState(value: unknown): value is AppState {
-  return (
-    isRecord(value) &&
-    validators.state(value.snapshot) !== null &&
-    isRecord(value.settings) &&
-    isRecord(value.info) &&
-    Array.isArray(value.recentEvents)
-  );
 }
 
 function defaultOpenWindow(url: string): void {
@@ -95,12 +58,10 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
   const locale = options.locale ?? (() => (typeof navigator === 'undefined' ? undefined : navigator.language));
   const reopenDelayMs = options.reopenDelayMs ?? 5000;
 
-  const listeners: { [K in Channel]: Set<(payload: Channels[K]) => void> } = {
-    state: new Set(),
-    event: new Set(),
-    settings: new Set(),
-    show: new Set(),
-  };
+  const listeners = Object.fromEntries(PUSH_NAMES.map((name) => [name, new Set<(payload: unknown) => void>()])) as Record<
+    PushName,
+    Set<(payload: unknown) => void>
+  >;
   const linkListeners = new Set<(event: LinkEvent) => void>();
   let stream: EventSourceLike | null = null;
   let reopenTimer: ReturnType<typeof setTimeout> | null = null;
@@ -113,27 +74,22 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
     for (const listener of [...linkListeners]) listener({ state });
   };
 
-  const dispatch = <K extends Channel>(channel: K, message: MessageEvent): void => {
+  const dispatch = (push: PushName, message: MessageEvent): void => {
     let payload: unknown;
     try {
       payload = JSON.parse(String(message.data));
     } catch {
       return;
     }
-    const valid = validators[channel](payload);
-    if (valid === null) return;
-    for (const listener of [...listeners[channel]]) listener(valid);
+    for (const listener of [...listeners[push]]) listener(payload);
   };
 
   const listenerCount = (): number =>
     Object.values(listeners).reduce((count, set) => count + set.size, 0) + linkListeners.size;
 
   const openNewStream = (): void => {
-    const opened = openStream(`${base}/api/stream`);
-    opened.addEventListener('state', (message) => dispatch('state', message));
-    opened.addEventListener('event', (message) => dispatch('event', message));
-    opened.addEventListener('settings', (message) => dispatch('settings', message));
-    opened.addEventListener('show', (message) => dispatch('show', message));
+    const opened = openStream(`${base}${STREAM_PATH}`);
+    for (const push of PUSH_NAMES) opened.addEventListener(push, (message) => dispatch(push, message));
     opened.addEventListener('open', () => report('open'));
     opened.addEventListener('error', () => {
       if (stream !== opened) return;
@@ -161,11 +117,11 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
   };
 
   // One stream for all listeners, opened with the first and closed with the last.
-  const listen = <K extends Channel>(channel: K, listener: (payload: Channels[K]) => void): (() => void) => {
-    listeners[channel].add(listener);
+  const listen = (push: PushName, listener: (payload: unknown) => void): (() => void) => {
+    listeners[push].add(listener);
     if (stream === null) openNewStream();
     return () => {
-      listeners[channel].delete(listener);
+      listeners[push].delete(listener);
       closeIfUnused();
     };
   };
@@ -190,19 +146,53 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
   const serverError = (path: string, status: number, body: unknown): Error =>
     new Error(`${path}: ${isRecord(body) && typeof body.error === 'string' ? body.error : `HTTP ${status}`}`);
 
-  return {
-    async getState() {
-      const { status, body } = await request('/api/state');
-      if (status !== 200 || !isAppState(body)) throw serverError('/api/state', status, body);
-      const settings = settingsSchema.safeParse(body.settings);
-      if (!settings.success) throw new Error('/api/state: invalid settings');
-      return { ...body, settings: settings.data, info: { ...body.info, platform: 'web', locale: locale() ?? body.info.locale } };
+  /** A call over its route: the answer's body, or an error naming the route and the server's reason. */
+  const callRoute = async (name: CallName, input: unknown): Promise<unknown> => {
+    const route = WINDOW_CALLS[name].http;
+    if (route === null) throw new Error(`${name} has no route`);
+    // Calls without an argument send an empty object, so every write has a JSON body.
+    const { status, body } = await request(route.path, route.method === 'GET' ? { method: 'GET' } : { method: route.method, body: input ?? {} });
+    if (status !== 200) throw serverError(route.path, status, body);
+    return body;
+  };
+
+  /** Where the browser differs from the desktop: it opens links and writes the clipboard itself. */
+  const local: Partial<Record<CallName, (input: unknown) => Promise<unknown>>> = {
+    getState: async () => {
+      const state = await callRoute('getState', undefined);
+      // The dashboard's locale is the browser's, not the server's.
+      if (!isRecord(state) || !isRecord(state.info)) return state;
+      return { ...state, info: { ...state.info, platform: 'web', locale: locale() ?? state.info.locale } };
     },
-    onState: (listener) => listen('state', listener),
-    onEvent: (listener) => listen('event', listener),
-    onSettings: (listener) => listen('settings', listener),
-    onShow: (listener) => listen('show', listener),
-    onConnection(listener) {
+    openExternal: async (target) => {
+      try {
+        const body = await callRoute('openExternal', target);
+        if (!isRecord(body) || typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return false;
+        openWindow(body.url);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    setSettings: async (settings) => {
+      try {
+        return await callRoute('setSettings', settings);
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : 'the dashboard server is unreachable' };
+      }
+    },
+    copyText: async (text) => {
+      try {
+        await writeClipboard(String(text));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+
+  const bridge: Record<string, unknown> = {
+    onConnection(listener: (event: LinkEvent) => void) {
       linkListeners.add(listener);
       if (stream === null) openNewStream();
       return () => {
@@ -210,45 +200,8 @@ export function createHttpBridge(baseUrl: string, options: HttpBridgeOptions = {
         closeIfUnused();
       };
     },
-    async refresh() {
-      const { status, body } = await request('/api/refresh', { method: 'POST', body: {} });
-      if (status !== 200) throw serverError('/api/refresh', status, body);
-    },
-    async openExternal(target: ExternalTarget) {
-      try {
-        const { status, body } = await request('/api/open-external', { method: 'POST', body: target });
-        if (status !== 200 || !isRecord(body) || typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return false;
-        openWindow(body.url);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async getSettings() {
-      const { status, body } = await request('/api/settings');
-      const parsed = settingsSchema.safeParse(body);
-      if (status !== 200 || !parsed.success) throw serverError('/api/settings', status, body);
-      return parsed.data;
-    },
-    async setSettings(settings: Settings): Promise<SetSettingsResult> {
-      try {
-        const { status, body } = await request('/api/settings', { method: 'PUT', body: settings });
-        if (status === 200) {
-          const accepted = isRecord(body) ? settingsSchema.safeParse(body.settings) : null;
-          if (accepted?.success) return { ok: true, settings: accepted.data };
-        }
-        return { ok: false, error: isRecord(body) && typeof body.error === 'string' ? body.error : `HTTP ${status}` };
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : 'the dashboard server is unreachable' };
-      }
-    },
-    async copyText(text: string) {
-      try {
-        await writeClipboard(text);
-        return true;
-      } catch {
-        return false;
-      }
-    },
   };
+  for (const name of CALL_NAMES) bridge[name] = (input?: unknown) => (local[name] ?? ((value: unknown) => callRoute(name, value)))(input);
+  for (const push of PUSH_NAMES) bridge[pushListenerName(push)] = (listener: (payload: unknown) => void) => listen(push, listener);
+  return bridge as GandiStatusApi & Required<Pick<WindowBridge, 'onConnection'>>;
 }

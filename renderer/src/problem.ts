@@ -1,8 +1,8 @@
 // Why a status page could not be read, in the window's language. The core sends its English
 // sentence (`error`) and the same as data (`problem`): the data is translated; the sentence is kept
 // for failures the core could only put in words (and for data too old to carry a problem).
-import type { SourceProblem, SourceSnapshot } from '../../main/core/model';
-import { problemMessage, secondsText } from '../../main/core/problem-message';
+import type { SourceProblem, SourceSnapshot } from '../../common/model';
+import { problemMessage, secondsText } from '../../common/problem-message';
 import type { Language, Translate } from './i18n/messages';
 
 /** The sentence for `problem`, or null when the problem lacks what its sentence needs. */

@@ -1,22 +1,12 @@
 // Derived views of a snapshot: ordering, grouping and name lookups. Pure.
-import { LEVELS, type Incident, type Level, type Maintenance, type Service, type SourceSnapshot, type StatusSnapshot } from '../../main/core/model';
+import { isOpenIncident, worstLevel } from '../../common/levels';
+import { type Incident, type Level, type Maintenance, type Service, type SourceSnapshot, type StatusSnapshot } from '../../common/model';
 
 export interface Sourced<T> {
   source: SourceSnapshot;
   item: T;
 }
 
-export function levelRank(level: Level): number {
-  return LEVELS.indexOf(level);
-}
-
-export function worstLevel(levels: Level[]): Level {
-  return levels.reduce<Level>((worst, level) => (levelRank(level) > levelRank(worst) ? level : worst), 'operational');
-}
-
-export function isOpenIncident(incident: Incident): boolean {
-  return incident.status !== 'resolved' && incident.status !== 'postmortem';
-}
 
 function timeOf(iso: string | null): number {
   const ms = iso ? Date.parse(iso) : NaN;
@@ -88,16 +78,4 @@ export function findIncident(snapshot: StatusSnapshot | null, sourceUrl: string,
 export function findMaintenance(snapshot: StatusSnapshot | null, sourceUrl: string, id: string): Maintenance | null {
   const source = snapshot?.sources.find((s) => s.url === sourceUrl);
   return source?.maintenances.find((maintenance) => maintenance.id === id) ?? null;
-}
-
-/** When data was last good everywhere: the oldest success among sources (null if any never succeeded). */
-export function lastGoodUpdate(snapshot: StatusSnapshot | null): number | null {
-  if (!snapshot || snapshot.sources.length === 0) return null;
-  let oldest: number | null = null;
-  for (const source of snapshot.sources) {
-    const at = source.fetchedAt ? Date.parse(source.fetchedAt) : NaN;
-    if (Number.isNaN(at)) return null;
-    oldest = oldest === null ? at : Math.min(oldest, at);
-  }
-  return oldest;
 }

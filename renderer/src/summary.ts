@@ -1,9 +1,11 @@
 // The text a user pastes into a support ticket: what the status page says right now, from their side.
-import type { StatusSnapshot } from '../../main/core/model';
-import type { AppInfo, Settings } from '../../preload/contract';
+import type { StatusSnapshot } from '../../common/model';
+import type { Settings } from '../../common/settings';
+import type { AppInfo } from '../../common/window-api';
 import type { Language, Translate } from './i18n/messages';
 import { sourceErrorText } from './problem';
-import { isOpenIncident, serviceNames } from './selectors';
+import { isOpenIncident } from '../../common/levels';
+import { serviceNames } from './selectors';
 import { formatDateTime, type DisplayZone } from './time/format';
 
 export interface SummaryInput {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { INVOKE, PUSH, type GandiStatusApi } from '../../preload/contract';
+import { CALL_CHANNELS, PUSH_CHANNELS, type GandiStatusApi } from '../../common/window-api';
 import { exposed, ipcRenderer, resetFakeElectron } from '../main/electron/fake-electron';
 import { snapshot } from '../main/electron/fixtures';
 
@@ -22,7 +22,7 @@ describe('preload bridge', () => {
     const api = await loadPreload();
     expect([...exposedAtLoad.keys()]).toEqual(['gandiStatus']);
     expect(Object.keys(api).sort()).toEqual(
-      ['copyText', 'getSettings', 'getState', 'onEvent', 'onSettings', 'onShow', 'onState', 'openExternal', 'refresh', 'setSettings'].sort(),
+      ['copyText', 'getState', 'onEvent', 'onSettings', 'onShow', 'onState', 'openExternal', 'refresh', 'setSettings'].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
@@ -35,10 +35,10 @@ describe('preload bridge', () => {
     await api.refresh();
     await api.getState();
     expect(ipcRenderer.invoke.mock.calls).toEqual([
-      [INVOKE.openExternal, { kind: 'ticket' }],
-      [INVOKE.copyText, 'hello'],
-      [INVOKE.refresh],
-      [INVOKE.getState],
+      [CALL_CHANNELS.openExternal, { kind: 'ticket' }],
+      [CALL_CHANNELS.copyText, 'hello'],
+      [CALL_CHANNELS.refresh],
+      [CALL_CHANNELS.getState],
     ]);
   });
 
@@ -49,13 +49,13 @@ describe('preload bridge', () => {
     const other = vi.fn();
     api.onShow(other);
     const state = snapshot('degraded');
-    ipcRenderer.emit(PUSH.state, state);
+    ipcRenderer.emit(PUSH_CHANNELS.state, state);
     expect(received).toEqual([[state]]);
     unsubscribe();
-    expect(ipcRenderer.listenerCount(PUSH.state)).toBe(0);
-    ipcRenderer.emit(PUSH.state, snapshot('operational'));
+    expect(ipcRenderer.listenerCount(PUSH_CHANNELS.state)).toBe(0);
+    ipcRenderer.emit(PUSH_CHANNELS.state, snapshot('operational'));
     expect(received).toHaveLength(1);
-    ipcRenderer.emit(PUSH.show, { kind: 'view', view: 'settings' });
+    ipcRenderer.emit(PUSH_CHANNELS.show, { kind: 'view', view: 'settings' });
     expect(other).toHaveBeenCalledWith({ kind: 'view', view: 'settings' });
   });
 });

@@ -1,8 +1,9 @@
 // Store fixtures built from the real status-page documents in test/fixtures/real, turned into
 // snapshots by the same Statuspage parser the core uses.
-import type { IncidentEvent, SourceProblem, SourceSnapshot, StatusSnapshot } from '../../main/core/model';
+import type { IncidentEvent, SourceProblem, SourceSnapshot, StatusSnapshot } from '../../common/model';
 import { incidentsFromList, maintenancesFromList, snapshotFromSummary } from '../../main/core/sources/statuspage';
-import { defaultSettings, type AppInfo, type AppState, type Settings } from '../../preload/contract';
+import { defaultSettings, type Settings } from '../../common/settings';
+import { type AppInfo, type AppState } from '../../common/window-api';
 import type { LinkEvent, WindowBridge } from '../../renderer/src/window-bridge';
 import gandiOutageJson from '../fixtures/real/statuspage-gandi-summary-major-outage-and-maintenances.json';
 import gandiAllOkJson from '../fixtures/real/statuspage-gandi-summary-all-ok.json';
@@ -56,7 +57,7 @@ export function staleSource(
 export const INFO: AppInfo = { name: 'Gandi Status', version: '0.1.0', platform: 'electron', locale: 'en-GB' };
 
 export function appState(snapshot: StatusSnapshot, overrides: Partial<AppState> = {}): AppState {
-  return { snapshot, settings: defaultSettings(), info: INFO, snoozedUntil: null, recentEvents: [], ...overrides };
+  return { snapshot, settings: defaultSettings(), info: INFO, recentEvents: [], ...overrides };
 }
 
 export function incidentOpenedEvent(source: SourceSnapshot, index = 0): IncidentEvent {
@@ -117,12 +118,12 @@ export function fakeApi(state: AppState | (() => Promise<AppState>)) {
     onShow: subscribe(listeners.show),
     refresh: async () => {
       calls.refresh += 1;
+      return null;
     },
     openExternal: async (target) => {
       calls.openExternal.push(target);
       return true;
     },
-    getSettings: async () => (typeof state === 'function' ? (await state()).settings : state.settings),
     setSettings: async (settings) => {
       calls.setSettings.push(settings);
       return { ok: true, settings };

@@ -1,8 +1,9 @@
 // Renders the window (or one view) around a fresh store and a fake bridge.
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import type { StatusSnapshot } from '../../main/core/model';
-import { defaultSettings, type AppInfo, type GandiStatusApi, type Settings } from '../../preload/contract';
+import type { StatusSnapshot } from '../../common/model';
+import { defaultSettings, type Settings } from '../../common/settings';
+import { type AppInfo, type GandiStatusApi } from '../../common/window-api';
 import { AppProvider } from '../../renderer/src/context';
 import { createAppStore, type AppStoreApi } from '../../renderer/src/store';
 import { fakeApi, INFO } from './fixtures';
@@ -20,13 +21,12 @@ export function renderWith(ui: ReactNode, setup: Setup) {
   let now = setup.now;
   const store: AppStoreApi = createAppStore({ clock: () => now });
   const settings = { ...defaultSettings(), ...setup.settings };
-  const fake = fakeApi({ snapshot: setup.snapshot, settings, info: INFO, snoozedUntil: null, recentEvents: [] });
+  const fake = fakeApi({ snapshot: setup.snapshot, settings, info: INFO, recentEvents: [] });
   const api = setup.api ?? fake.api;
   store.getState().receiveAppState({
     snapshot: setup.snapshot,
     settings,
     info: { ...INFO, ...setup.info },
-    snoozedUntil: null,
     recentEvents: [],
   });
   store.getState().receiveSettings(settings);

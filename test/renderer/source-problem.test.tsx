@@ -3,11 +3,11 @@
 // translate the core's `problem`, and show its English words only when there is no problem to translate.
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SourceProblem } from '../../main/core/model';
+import type { SourceProblem } from '../../common/model';
 import { Header } from '../../renderer/src/components/Header';
 import { translator } from '../../renderer/src/i18n/messages';
 import { buildTicketSummary } from '../../renderer/src/summary';
-import { checkSnapshot } from '../../renderer/src/validate';
+import { checkPush } from '../../renderer/src/validate';
 import { gandiAllOkSource, INFO, OUTAGE_NOW, staleSource, wrap } from './fixtures';
 import { renderWith } from './render';
 
@@ -67,14 +67,14 @@ describe('the ticket summary', () => {
   });
 });
 
-describe('checkSnapshot', () => {
+describe('checkPush state', () => {
   it('reads a snapshot without a problem (or with one it cannot read) as having none', () => {
     const { problem: _problem, ...old } = staleSource(gandiAllOkSource(), ...BUSY);
-    const checked = checkSnapshot({ overall: 'operational', sources: [old] });
+    const checked = checkPush('state', { overall: 'operational', sources: [old] });
     expect(checked.ok && checked.value.sources[0]?.problem).toBeNull();
-    const odd = checkSnapshot({ overall: 'operational', sources: [{ ...old, problem: { reason: 'sunny' } }] });
+    const odd = checkPush('state', { overall: 'operational', sources: [{ ...old, problem: { reason: 'sunny' } }] });
     expect(odd.ok && odd.value.sources[0]?.problem).toBeNull();
-    const kept = checkSnapshot(wrap(staleSource(gandiAllOkSource(), ...BUSY)));
+    const kept = checkPush('state', wrap(staleSource(gandiAllOkSource(), ...BUSY)));
     expect(kept.ok && kept.value.sources[0]?.problem).toEqual(BUSY[1]);
   });
 });

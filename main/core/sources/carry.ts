@@ -2,8 +2,8 @@
 // live feed: said resolved or completed only once the API confirms it; dropped quietly (never called
 // resolved) once the API has shown for a while that it no longer knows them; kept as they were when
 // the API could not be asked.
-import { isIncidentClosed } from '../levels';
-import type { Incident, IsoTime, Maintenance } from '../model';
+import { isIncidentClosed } from '../../../common/levels';
+import type { Incident, IsoTime, Maintenance } from '../../../common/model';
 
 /** Resolved incidents stay visible this long after they were resolved. */
 export const RESOLVED_INCIDENT_RETENTION_MS = 24 * 60 * 60 * 1000;

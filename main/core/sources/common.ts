@@ -1,8 +1,9 @@
 // What every source adapter shares: its interface, time normalisation and validation. The rules that
 // carry incidents and maintenances from one snapshot to the next are in carry.ts.
+import { parseSourceUrl, SOURCE_URL_PROBLEMS } from '../../../common/settings';
 import type { HttpClient } from '../http';
 import { SourceError } from '../http';
-import type { IsoTime, SourceKind, SourceSnapshot } from '../model';
+import type { IsoTime, SourceKind, SourceSnapshot } from '../../../common/model';
 import type { Clock } from '../ports';
 import type { z } from 'zod';
 
@@ -33,18 +34,13 @@ export function toIsoUtc(value: string | null | undefined): IsoTime | null {
 
 /** The base URL of a status page: http(s), no query, no trailing slash. Throws `SourceError`. */
 export function normaliseBaseUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    throw new SourceError('invalid', `not a valid status page address: ${url}`, { case: 'bad-address', detail: url });
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+  const parsed = parseSourceUrl(url);
+  if (parsed.ok) return parsed.url;
+  if (parsed.problem === 'not-http') {
     throw new SourceError('invalid', `not an http(s) address: ${url}`, { case: 'not-http', detail: url });
   }
-  parsed.search = '';
-  parsed.hash = '';
-  return parsed.toString().replace(/\/+$/, '');
+  const why = parsed.problem === 'bad-address' ? '' : ` (${SOURCE_URL_PROBLEMS[parsed.problem]})`;
+  throw new SourceError('invalid', `not a valid status page address${why}: ${url}`, { case: 'bad-address', detail: url });
 }
 
 /** Validates a body with a schema; a mismatch is a `SourceError` naming where it failed. */

@@ -1,7 +1,7 @@
 // Which API a status page speaks, decided by what its answers validate against: Statuspage's
 // summary first (status.gandi.net today), then Gandi's legacy /api/status.
 import { SourceError, hostOf, type HttpClient } from '../http';
-import type { SourceKind } from '../model';
+import type { SourceKind } from '../../../common/model';
 import { LEGACY_STATUS_PATH } from './legacy';
 import { legacyStatusSchema } from './legacy-schema';
 import { SUMMARY_PATH } from './statuspage';

@@ -1,18 +1,13 @@
 // Makes the source for one configured status page. With kind 'auto' the API is detected on the
 // first fetch and remembered; until then the source reports the likelier kind, Statuspage.
 import { SourceError } from '../http';
-import type { SourceKind, SourceSnapshot } from '../model';
+import type { SourceKind, SourceSnapshot } from '../../../common/model';
 import type { SourceConfig } from '../ports';
 import { normaliseBaseUrl, type SourceDeps, type StatusSource } from './common';
 import { detectKind } from './detect';
 import { createLegacySource } from './legacy';
 import { createStatuspageSource } from './statuspage';
 
-export type { SourceDeps, StatusSource } from './common';
-export { normaliseBaseUrl, toIsoUtc } from './common';
-export { detectKind } from './detect';
-export { createLegacySource, snapshotFromLegacy } from './legacy';
-export { createStatuspageSource, snapshotFromSummary } from './statuspage';
 
 function sourceOfKind(kind: SourceKind, base: string, deps: SourceDeps): StatusSource {
   return kind === 'gandi-legacy' ? createLegacySource(base, deps) : createStatuspageSource(base, deps);

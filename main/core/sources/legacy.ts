@@ -2,8 +2,9 @@
 // /api/events/<id> asked to confirm the end of an event that left the current list, and the
 // maintenances announced ahead asked with a date filter (the current list only has started events).
 import { SourceError } from '../http';
-import { legacyIncidentImpact, legacyLevel, worstLevel } from '../levels';
-import type { Incident, IncidentUpdate, Level, Maintenance, Service, SourceSnapshot } from '../model';
+import { worstLevel } from '../../../common/levels';
+import { legacyIncidentImpact, legacyLevel } from './words';
+import type { Incident, IncidentUpdate, Level, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 import { carryIncidents, carryMaintenances, nothingLearnt, type AbsentRounds, type Lookup } from './carry';
 import { cleanRemoteText } from '../../../common/remote-text';
 import {

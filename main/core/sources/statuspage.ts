@@ -1,14 +1,8 @@
 // Atlassian Statuspage v2 (status.gandi.net today): summary.json normalised into a snapshot, with
 // incidents.json and scheduled-maintenances.json asked to confirm what left the summary.
-import {
-  componentLevel,
-  impactOf,
-  incidentStatusOf,
-  indicatorLevel,
-  maintenanceStatusOf,
-  worstLevel,
-} from '../levels';
-import type { Incident, IncidentUpdate, Maintenance, Service, SourceSnapshot } from '../model';
+import { worstLevel } from '../../../common/levels';
+import { componentLevel, impactOf, incidentStatusOf, indicatorLevel, maintenanceStatusOf } from './words';
+import type { Incident, IncidentUpdate, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 import { carryIncidents, carryMaintenances, lookUpOrNothing, type AbsentRounds, type Lookup } from './carry';
 import { cleanRemoteText } from '../../../common/remote-text';
 import {

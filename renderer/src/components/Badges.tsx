@@ -1,6 +1,6 @@
 // Status shown as words and colour together, never colour alone.
-import type { Impact, IncidentStatus, Level, MaintenanceStatus } from '../../../main/core/model';
-import { INCIDENT_STATUSES } from '../../../main/core/model';
+import type { Impact, IncidentStatus, Level, MaintenanceStatus } from '../../../common/model';
+import { INCIDENT_STATUSES } from '../../../common/model';
 import { useI18n } from '../context';
 
 export function LevelBadge({ level }: { level: Level }) {

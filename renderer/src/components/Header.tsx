@@ -1,10 +1,9 @@
 // The state at a glance: overall level in words and colour, freshness, and a banner when stale
 // or when the dashboard server itself is gone.
 import { useEffect, useState } from 'react';
-import { vouchedLevel } from '../../../main/core/freshness';
+import { lastUpdate, vouchedLevel } from '../../../common/freshness';
 import { useApi, useAppStore, useI18n } from '../context';
 import { sourceErrorText } from '../problem';
-import { lastGoodUpdate } from '../selectors';
 import { formatDateTime, formatRelative, parseTime } from '../time/format';
 import { AlertIcon, RefreshIcon } from './Icons';
 
@@ -27,7 +26,8 @@ export function Header() {
     : overall === snapshot.overall
       ? t(`overall.${overall}`)
       : t('overall.lastKnown', { level: t(`overall.${overall}`), lastKnown: t(`level.${snapshot.overall}`) });
-  const updatedAt = lastGoodUpdate(snapshot);
+  // The same rule as the tray's "updated" line: the newest confirmation from any page.
+  const updatedAt = snapshot === null ? null : (lastUpdate(snapshot)?.getTime() ?? null);
   const staleSources = snapshot?.sources.filter((source) => source.stale) ?? [];
   // "not checked yet" would be wrong once checks have run and failed.
   const neverReached = snapshot?.sources.some((source) => source.fetchedAt === null && source.error !== null) ?? false;

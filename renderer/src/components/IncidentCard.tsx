@@ -1,7 +1,7 @@
 // One incident: what, how bad, which services, when, and its timeline of updates.
 // Everything from the API is rendered as text nodes (React escapes it); never as HTML.
 import { forwardRef } from 'react';
-import type { Incident, SourceSnapshot } from '../../../main/core/model';
+import type { Incident, SourceSnapshot } from '../../../common/model';
 import { useApi, useAppStore, useI18n } from '../context';
 import { serviceNames } from '../selectors';
 import { formatDateTime, formatRelative, parseTime } from '../time/format';

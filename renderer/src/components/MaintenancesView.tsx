@@ -1,6 +1,6 @@
 // Maintenance in progress and upcoming, in the user's local time with relative times.
 import { forwardRef } from 'react';
-import type { Maintenance, SourceSnapshot } from '../../../main/core/model';
+import type { Maintenance, SourceSnapshot } from '../../../common/model';
 import { useApi, useAppStore, useI18n } from '../context';
 import type { Language, Translate } from '../i18n/messages';
 import { findMaintenance, orderedMaintenances, serviceNames } from '../selectors';

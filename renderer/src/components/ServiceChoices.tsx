@@ -1,5 +1,5 @@
 // The followed and muted lists inside Settings: shown by name, each removable.
-import type { Settings } from '../../../preload/contract';
+import type { Settings } from '../../../common/settings';
 import { useAppStore, useI18n } from '../context';
 import type { FieldErrors } from './settings-fields';
 

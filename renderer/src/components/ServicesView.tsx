@@ -1,9 +1,10 @@
 // Services by group (collapsible), with a filter box and follow/mute toggles per service (those
 // only in the desktop app: following and muting tune notifications, which the dashboard has not).
 import { Fragment, useState } from 'react';
-import type { Service, SourceSnapshot } from '../../../main/core/model';
-import { defaultSettings } from '../../../preload/contract';
-import { saveSettings, toggleService, type ServiceList } from '../actions';
+import type { Service, SourceSnapshot } from '../../../common/model';
+import { defaultSettings } from '../../../common/settings';
+import { chooseService, type ServiceList } from '../../../common/settings';
+import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import { groupServices, type ServiceGroup } from '../selectors';
 import { LevelBadge } from './Badges';
@@ -111,7 +112,7 @@ function ServiceRow({ service, onError }: { service: Service; onError: (error: s
   const toggle = async (list: ServiceList) => {
     setBusy(true);
     const current = store.getState().settings ?? defaultSettings();
-    const result = await saveSettings(api, store, toggleService(current, list, service.id));
+    const result = await saveSettings(api, store, chooseService(current, list, service.id));
     onError(result.ok ? null : result.error);
     setBusy(false);
   };

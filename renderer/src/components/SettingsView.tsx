@@ -1,7 +1,7 @@
 // Everything the settings hold, edited as a draft, checked against the schema before saving.
 // The browser dashboard shows only what matters there (it raises no notifications).
 import { useRef, useState, type FormEvent } from 'react';
-import { defaultSettings, settingsSchema, type Settings } from '../../../preload/contract';
+import { defaultSettings, POLL_INTERVAL_SECONDS, settingsSchema, type Settings } from '../../../common/settings';
 import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import type { MessageKey } from '../i18n/messages';
@@ -139,8 +139,8 @@ export function SettingsView() {
           label={t('settings.interval')}
           value={draft.pollIntervalSeconds}
           errors={errors}
-          min={15}
-          max={3600}
+          min={POLL_INTERVAL_SECONDS.min}
+          max={POLL_INTERVAL_SECONDS.max}
           onChange={(pollIntervalSeconds) => update((d) => ({ ...d, pollIntervalSeconds }))}
         />
       </section>

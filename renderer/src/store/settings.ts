@@ -1,7 +1,6 @@
 // Settings slice: the settings as main last confirmed them (the Settings view edits a draft).
 import type { StateCreator } from 'zustand/vanilla';
-import type { Settings } from '../../../preload/contract';
-import type { AppStore } from './index';
+import type { Settings } from '../../../common/settings';
 
 export interface SettingsSlice {
   /** Null until main has sent them; views then fall back to the schema defaults. */
@@ -9,7 +8,7 @@ export interface SettingsSlice {
   receiveSettings(settings: Settings): void;
 }
 
-export const createSettingsSlice: StateCreator<AppStore, [], [], SettingsSlice> = (set) => ({
+export const createSettingsSlice: StateCreator<SettingsSlice> = (set) => ({
   settings: null,
   receiveSettings: (settings) => set({ settings }),
 });

@@ -1,8 +1,7 @@
 // Status slice: what the main process last told us. Reducers are pure and exported for tests.
 import type { StateCreator } from 'zustand/vanilla';
-import type { ChangeEvent, StatusSnapshot } from '../../../main/core/model';
-import type { AppInfo, AppState } from '../../../preload/contract';
-import type { AppStore } from './index';
+import type { ChangeEvent, StatusSnapshot } from '../../../common/model';
+import { RECENT_EVENTS, type AppInfo, type AppState } from '../../../common/window-api';
 
 export type Connection =
   | { state: 'connecting' }
@@ -21,7 +20,6 @@ export interface StatusData {
   /** Newest last, capped, one per event key. */
   recentEvents: ChangeEvent[];
   info: AppInfo | null;
-  snoozedUntil: string | null;
   connection: Connection;
   serverLink: ServerLink;
 }
@@ -36,13 +34,12 @@ export interface StatusSlice extends StatusData {
   serverBack(): void;
 }
 
-export const MAX_RECENT_EVENTS = 100;
+export const MAX_RECENT_EVENTS = RECENT_EVENTS;
 
 export const initialStatus: StatusData = {
   snapshot: null,
   recentEvents: [],
   info: null,
-  snoozedUntil: null,
   connection: { state: 'connecting' },
   serverLink: { state: 'online' },
 };
@@ -62,7 +59,6 @@ export function reduceAppState(data: StatusData, state: AppState): StatusData {
   let next: StatusData = {
     ...data,
     info: state.info,
-    snoozedUntil: state.snoozedUntil,
     recentEvents: [],
   };
   next = reduceSnapshot(next, state.snapshot);
@@ -82,7 +78,7 @@ export function reduceServerLost(data: StatusData, at: number): StatusData {
   return { ...data, serverLink: { state: 'lost', since: at } };
 }
 
-export const createStatusSlice: StateCreator<AppStore, [], [], StatusSlice> = (set) => ({
+export const createStatusSlice: StateCreator<StatusSlice> = (set) => ({
   ...initialStatus,
   receiveAppState: (state) => set((store) => reduceAppState(store, state)),
   receiveSnapshot: (snapshot) => set((store) => reduceSnapshot(store, snapshot)),

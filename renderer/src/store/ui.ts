@@ -2,8 +2,8 @@
 // support checklist, and the ticking clock. Kept here, not in the views, so switching tabs
 // (which unmounts the view) loses none of it.
 import type { StateCreator } from 'zustand/vanilla';
-import type { Settings, ShowTarget } from '../../../preload/contract';
-import type { AppStore } from './index';
+import type { Settings } from '../../../common/settings';
+import type { ShowTarget } from '../../../common/window-api';
 
 export const VIEWS = ['overview', 'incidents', 'maintenances', 'support', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
@@ -77,7 +77,7 @@ export function initialUi(now: number): UiData {
   return { view: 'overview', highlight: null, serviceFilter: '', collapsedGroups: [], settingsDraft: null, checkedCauses: [], now };
 }
 
-export function createUiSlice(clock: () => number): StateCreator<AppStore, [], [], UiSlice> {
+export function createUiSlice(clock: () => number): StateCreator<UiSlice> {
   return (set, get) => ({
     ...initialUi(clock()),
     setView: (view) => set({ view, highlight: null }),

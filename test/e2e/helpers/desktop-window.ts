@@ -2,7 +2,7 @@
 // preload (window.gandiStatus), answering from the dashboard server's /api/state but as the
 // 'electron' platform, so what only the desktop shows (follow/mute, notification settings) is there.
 import type { Page } from 'playwright-core';
-import type { Settings } from '../../../preload/contract';
+import type { Settings } from '../../../common/settings';
 
 export interface DesktopWindowOptions {
   /** Replaces these settings in what the fake preload answers (e.g. followed services). */

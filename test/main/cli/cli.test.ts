@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import { exitCodeFor, runCli, type CliIo } from '../../../main/cli/cli';
 import { eventJson } from '../../../main/cli/watch';
 import type { DesktopNotice } from '../../../main/cli/desktop-notifier';
-import type { SourceHealthEvent, StatusSnapshot } from '../../../main/core/model';
+import type { SourceHealthEvent, StatusSnapshot } from '../../../common/model';
 import { startSimulator, type ScenarioName, type Simulator } from '../../simulator/server';
 
 const sims = new Map<string, Simulator>();

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatusSnapshot } from '../../../main/core/model';
+import type { StatusSnapshot } from '../../../common/model';
 import { startSimulator, type Simulator } from '../../simulator/server';
 
 const root = path.resolve(__dirname, '../../..');

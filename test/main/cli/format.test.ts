@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clean, describeEvent, formatEventLine, localTime } from '../../../main/cli/format';
-import type { ChangeEvent } from '../../../main/core/model';
+import type { ChangeEvent } from '../../../common/model';
 
 const base = { at: '2026-03-01T12:00:00.000Z', sourceUrl: 'https://s.example', sourceName: 'Example', key: 'k', url: 'https://s.example/incidents/1' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSource } from '../../../main/core/differ';
 import { dueReminders } from '../../../main/core/reminders';
-import type { Incident, Maintenance, Service, SourceSnapshot } from '../../../main/core/model';
+import type { Incident, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 
 const URL_ = 'https://status.example.test';
 const NOW = new Date('2026-03-01T12:00:00.000Z');

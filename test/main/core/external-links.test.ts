@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveExternalTarget, statusLinkAllowed } from '../../../main/core/external-links';
-import { DEFAULT_LINKS, isGandiLink, settingsSchema } from '../../../preload/contract';
+import { DEFAULT_LINKS, isGandiLink, settingsSchema } from '../../../common/settings';
 import { incident, maintenance, settingsWith, snapshot, SOURCE } from '../electron/fixtures';
 
 const settings = settingsWith();

@@ -2,7 +2,7 @@
 // compared with its last known level, in the differ (pure) and in the status core (which keeps it).
 import { describe, expect, it } from 'vitest';
 import { diffSource, lastKnownLevelsAfter } from '../../../main/core/differ';
-import type { Level, ServiceChangedEvent, SourceSnapshot } from '../../../main/core/model';
+import type { Level, ServiceChangedEvent, SourceSnapshot } from '../../../common/model';
 import type { PollerTimers } from '../../../main/core/poller';
 import { createStatusCore } from '../../../main/core/status-core';
 import { mutable } from './sources/fixtures';

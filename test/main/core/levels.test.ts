@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { isIncidentClosed, levelRank, overallOf, worstLevel } from '../../../common/levels';
 import {
   componentLevel,
   impactOf,
   incidentStatusOf,
   indicatorLevel,
-  isIncidentClosed,
   legacyIncidentImpact,
   legacyLevel,
-  levelRank,
   maintenanceStatusOf,
-  overallOf,
-  worstLevel,
-} from '../../../main/core/levels';
-import { LEVELS, type Level, type SourceSnapshot } from '../../../main/core/model';
+} from '../../../main/core/sources/words';
+import { LEVELS, type Level, type SourceSnapshot } from '../../../common/model';
 
 describe('levelRank', () => {
   it('orders levels from operational to major_outage, unknown below all', () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../../main/core/http';
 import { createPoller, type Poller, type PollResult } from '../../../main/core/poller';
 import { createSource } from '../../../main/core/sources';
-import type { SourceSnapshot } from '../../../main/core/model';
+import type { SourceSnapshot } from '../../../common/model';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import type { ScenarioName } from '../../simulator/scenarios';
 

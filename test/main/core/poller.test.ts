@@ -7,7 +7,7 @@ import {
   type PollResult,
   type PollTarget,
 } from '../../../main/core/poller';
-import type { SourceSnapshot } from '../../../main/core/model';
+import type { SourceSnapshot } from '../../../common/model';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 

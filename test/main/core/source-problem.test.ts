@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHttpClient, problemOf, SourceError, type HttpClient } from '../../../main/core/http';
-import type { SourceProblem } from '../../../main/core/model';
+import type { SourceProblem } from '../../../common/model';
 import type { FetchLike } from '../../../main/core/ports';
 import { normaliseBaseUrl, validate } from '../../../main/core/sources/common';
 import { detectKind } from '../../../main/core/sources/detect';

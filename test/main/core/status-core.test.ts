@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangeEvent, CoreUpdate } from '../../../main/core/model';
+import type { ChangeEvent, CoreUpdate } from '../../../common/model';
 import type { PollerTimers } from '../../../main/core/poller';
 import type { StateStore } from '../../../main/core/ports';
 import { createFileStateStore } from '../../../main/core/state-store';

@@ -9,8 +9,8 @@ import type {
   Service,
   ServiceChangedEvent,
   StatusSnapshot,
-} from '../../../main/core/model';
-import { defaultSettings, type Settings } from '../../../preload/contract';
+} from '../../../common/model';
+import { defaultSettings, type Settings } from '../../../common/settings';
 
 export const SOURCE = 'https://status.gandi.net';
 

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { IpcMain, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers, trustedSender } from '../../../main/electron/ipc';
-import { INVOKE } from '../../../preload/contract';
+import { CALL_CHANNELS } from '../../../common/window-api';
 import { FakeWebContents, ipcMain, resetFakeElectron } from './fake-electron';
 import { settingsWith, snapshot } from './fixtures';
 
@@ -12,10 +12,9 @@ const page = pathToFileURL('/opt/gandi-status/dist/renderer/index.html').href;
 
 function handlers() {
   return {
-    getState: vi.fn(() => ({ snapshot: snapshot('operational'), settings: settingsWith(), info: { name: 'x', version: '1', platform: 'electron' as const, locale: 'en' }, snoozedUntil: null, recentEvents: [] })),
-    refresh: vi.fn(async () => undefined),
+    getState: vi.fn(() => ({ snapshot: snapshot('operational'), settings: settingsWith(), info: { name: 'x', version: '1', platform: 'electron' as const, locale: 'en' }, recentEvents: [] })),
+    refresh: vi.fn(async () => null),
     openExternal: vi.fn(async () => true),
-    getSettings: vi.fn(() => settingsWith()),
     setSettings: vi.fn(async () => ({ ok: true as const, settings: settingsWith() })),
     copyText: vi.fn(() => true),
   };
@@ -36,42 +35,42 @@ describe('IPC', () => {
   });
 
   it('serves our window', async () => {
-    await expect(ipcMain.invoke(INVOKE.openExternal, eventFrom(ours), { kind: 'ticket' })).resolves.toBe(true);
+    await expect(ipcMain.invoke(CALL_CHANNELS.openExternal, eventFrom(ours), { kind: 'ticket' })).resolves.toBe(true);
     expect(registered.openExternal).toHaveBeenCalledWith({ kind: 'ticket' });
-    await expect(ipcMain.invoke(INVOKE.copyText, eventFrom(ours), 'hello')).resolves.toBe(true);
+    await expect(ipcMain.invoke(CALL_CHANNELS.copyText, eventFrom(ours), 'hello')).resolves.toBe(true);
   });
 
   it('rejects a foreign sender, a subframe, and our window once it shows another page', async () => {
     const foreign = new FakeWebContents();
     foreign.mainFrame.url = page;
-    await expect(ipcMain.invoke(INVOKE.refresh, eventFrom(foreign))).rejects.toThrow(/sender not trusted/);
-    await expect(ipcMain.invoke(INVOKE.refresh, eventFrom(ours, { url: page, parent: ours.mainFrame }))).rejects.toThrow(/sender not trusted/);
-    await expect(ipcMain.invoke(INVOKE.refresh, { sender: ours, senderFrame: null })).rejects.toThrow(/sender not trusted/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.refresh, eventFrom(foreign))).rejects.toThrow(/sender not trusted/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.refresh, eventFrom(ours, { url: page, parent: ours.mainFrame }))).rejects.toThrow(/sender not trusted/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.refresh, { sender: ours, senderFrame: null })).rejects.toThrow(/sender not trusted/);
     ours.mainFrame.url = 'https://evil.example/index.html';
-    await expect(ipcMain.invoke(INVOKE.refresh, eventFrom(ours))).rejects.toThrow(/sender not trusted/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.refresh, eventFrom(ours))).rejects.toThrow(/sender not trusted/);
     ours.mainFrame.url = 'file:///tmp/other/index.html';
-    await expect(ipcMain.invoke(INVOKE.refresh, eventFrom(ours))).rejects.toThrow(/sender not trusted/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.refresh, eventFrom(ours))).rejects.toThrow(/sender not trusted/);
     expect(registered.refresh).not.toHaveBeenCalled();
   });
 
   it('rejects bad payloads before any handler runs', async () => {
-    await expect(ipcMain.invoke(INVOKE.openExternal, eventFrom(ours), { kind: 'url', url: 'file:///etc/passwd' })).rejects.toThrow(/invalid payload/);
-    await expect(ipcMain.invoke(INVOKE.openExternal, eventFrom(ours), 'https://evil.example')).rejects.toThrow(/invalid payload/);
-    await expect(ipcMain.invoke(INVOKE.copyText, eventFrom(ours), 42)).rejects.toThrow(/invalid payload/);
-    await expect(ipcMain.invoke(INVOKE.getState, eventFrom(ours), { sneaky: true })).rejects.toThrow(/invalid payload/);
-    await expect(ipcMain.invoke(INVOKE.refresh, eventFrom(ours), undefined, 'extra')).rejects.toThrow(/too many arguments/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.openExternal, eventFrom(ours), { kind: 'url', url: 'file:///etc/passwd' })).rejects.toThrow(/invalid payload/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.openExternal, eventFrom(ours), 'https://evil.example')).rejects.toThrow(/invalid payload/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.copyText, eventFrom(ours), 42)).rejects.toThrow(/invalid payload/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.getState, eventFrom(ours), { sneaky: true })).rejects.toThrow(/invalid payload/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.refresh, eventFrom(ours), undefined, 'extra')).rejects.toThrow(/too many arguments/);
     expect(registered.openExternal).not.toHaveBeenCalled();
     expect(registered.copyText).not.toHaveBeenCalled();
   });
 
   it('rejects a destroyed window and unknown channels', async () => {
     ours.destroyed = true;
-    await expect(ipcMain.invoke(INVOKE.getSettings, eventFrom(ours))).rejects.toThrow(/sender not trusted/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.getState, eventFrom(ours))).rejects.toThrow(/sender not trusted/);
     await expect(ipcMain.invoke('app:run-shell', eventFrom(ours))).rejects.toThrow(/No handler/);
   });
 
   it('registers exactly the contract channels', () => {
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(INVOKE).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(CALL_CHANNELS).sort());
   });
   it('accepts our page on Windows whatever the case of the drive letter (Chromium writes it in capitals)', () => {
     const contents = new FakeWebContents();

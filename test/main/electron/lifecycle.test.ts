@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoreUpdate, StatusSnapshot } from '../../../main/core/model';
+import type { CoreUpdate, StatusSnapshot } from '../../../common/model';
 import type { CoreListener, SourceConfig } from '../../../main/core/ports';
 import type { CoreConfig } from '../../../main/electron/status-app';
-import { INVOKE, PUSH, type AppState, type Settings } from '../../../preload/contract';
+import { type Settings } from '../../../common/settings';
+import { CALL_CHANNELS, PUSH_CHANNELS, type AppState } from '../../../common/window-api';
 import {
   app,
   FakeBrowserWindow,
@@ -170,7 +171,7 @@ describe('tray app life cycle', () => {
     expect(notification?.options.title).toBe('New incident - Gandi');
     notification?.click();
     const window = await windowLoaded();
-    expect(window.webContents.send).toHaveBeenCalledWith(PUSH.show, { kind: 'incident', sourceUrl: SOURCE, id: 'i1' });
+    expect(window.webContents.send).toHaveBeenCalledWith(PUSH_CHANNELS.show, { kind: 'incident', sourceUrl: SOURCE, id: 'i1' });
   });
 
   it('snoozed from the menu: no notification, but the tray still changes', async () => {
@@ -220,6 +221,17 @@ describe('tray app life cycle', () => {
     expect(menuItem('follow:paas').checked).toBe(true);
     const saved = JSON.parse(await readFile(path.join(state.userData, 'settings.json'), 'utf8')) as Settings;
     expect(saved.followedServices.sort()).toEqual(['dns', 'paas']);
+  });
+
+  it('following a muted service from the tray unmutes it, as following it from the window does', async () => {
+    await writeFile(path.join(state.userData, 'settings.json'), JSON.stringify({ mutedServices: ['paas'] }));
+    await start();
+    core.push({ snapshot: snapshot('operational', { services: [service('paas', 'PAAS LU-BI1')] }), events: [] });
+    click('follow:paas');
+    await until(() => menuItem('follow:paas').checked === true, 'the follow applied');
+    const saved = JSON.parse(await readFile(path.join(state.userData, 'settings.json'), 'utf8')) as Settings;
+    expect(saved.followedServices).toEqual(['paas']);
+    expect(saved.mutedServices).toEqual([]);
   });
 
   it('keeps what a snooze held across a restart, and shows it once when the snooze ends', async () => {
@@ -363,25 +375,25 @@ describe('tray app life cycle', () => {
     app.emit('second-instance');
     const window = await windowLoaded();
     const fromWindow = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
-    const appState = (await ipcMain.invoke(INVOKE.getState, fromWindow)) as AppState;
+    const appState = (await ipcMain.invoke(CALL_CHANNELS.getState, fromWindow)) as AppState;
     expect(appState.snapshot.overall).toBe('major_outage');
     expect(appState.info.platform).toBe('electron');
     expect(appState.recentEvents).toHaveLength(1);
 
-    await expect(ipcMain.invoke(INVOKE.openExternal, fromWindow, { kind: 'incident', sourceUrl: SOURCE, id: 'i1' })).resolves.toBe(true);
+    await expect(ipcMain.invoke(CALL_CHANNELS.openExternal, fromWindow, { kind: 'incident', sourceUrl: SOURCE, id: 'i1' })).resolves.toBe(true);
     expect(shell.openExternal).toHaveBeenCalledWith(`${SOURCE}/incidents/i1`);
 
     const next = { ...appState.settings, pollIntervalSeconds: 120, followedServices: ['paas'] };
-    await expect(ipcMain.invoke(INVOKE.setSettings, fromWindow, next)).resolves.toEqual({ ok: true, settings: next });
+    await expect(ipcMain.invoke(CALL_CHANNELS.setSettings, fromWindow, next)).resolves.toEqual({ ok: true, settings: next });
     await settle();
     expect(core.updateSources).toHaveBeenCalledWith([{ url: SOURCE, kind: 'auto', intervalSeconds: 120 }]);
-    expect(window.webContents.send).toHaveBeenCalledWith(PUSH.settings, next);
+    expect(window.webContents.send).toHaveBeenCalledWith(PUSH_CHANNELS.settings, next);
     expect(JSON.parse(await readFile(path.join(state.userData, 'settings.json'), 'utf8'))).toEqual(next);
     expect(menuItem('follow:paas').checked).toBe(true);
 
-    const refused = (await ipcMain.invoke(INVOKE.setSettings, fromWindow, { ...next, pollIntervalSeconds: 1 })) as { ok: boolean };
+    const refused = (await ipcMain.invoke(CALL_CHANNELS.setSettings, fromWindow, { ...next, pollIntervalSeconds: 1 })) as { ok: boolean };
     expect(refused.ok).toBe(false);
-    await expect(ipcMain.invoke(INVOKE.getState, { sender: {}, senderFrame: window.webContents.mainFrame })).rejects.toThrow(/not trusted/);
+    await expect(ipcMain.invoke(CALL_CHANNELS.getState, { sender: {}, senderFrame: window.webContents.mainFrame })).rejects.toThrow(/not trusted/);
   });
 
   it('refuses links that leave the allow-list, even from settings', async () => {
@@ -389,18 +401,18 @@ describe('tray app life cycle', () => {
     app.emit('second-instance');
     const window = await windowLoaded();
     const fromWindow = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
-    await expect(ipcMain.invoke(INVOKE.openExternal, fromWindow, { kind: 'incident', sourceUrl: SOURCE, id: 'missing' })).resolves.toBe(false);
+    await expect(ipcMain.invoke(CALL_CHANNELS.openExternal, fromWindow, { kind: 'incident', sourceUrl: SOURCE, id: 'missing' })).resolves.toBe(false);
     expect(shell.openExternal).not.toHaveBeenCalled();
     click('ticket');
     await until(() => shell.openExternal.mock.calls.length > 0, 'the ticket link');
     expect(shell.openExternal).toHaveBeenCalledWith('https://helpdesk.gandi.net/hc/en-us/requests/new');
 
     // The window cannot move the chat button off Gandi's domain through the settings.
-    const current = (await ipcMain.invoke(INVOKE.getSettings, fromWindow)) as Settings;
+    const current = ((await ipcMain.invoke(CALL_CHANNELS.getState, fromWindow)) as { settings: Settings }).settings;
     const moved = { ...current, links: { ...current.links, chat: 'https://evil.example/phish' } };
-    const refused = (await ipcMain.invoke(INVOKE.setSettings, fromWindow, moved)) as { ok: boolean; error?: string };
+    const refused = (await ipcMain.invoke(CALL_CHANNELS.setSettings, fromWindow, moved)) as { ok: boolean; error?: string };
     expect(refused).toEqual({ ok: false, error: 'links.chat: must be an https:// link on gandi.net' });
-    await expect(ipcMain.invoke(INVOKE.openExternal, fromWindow, { kind: 'chat' })).resolves.toBe(true);
+    await expect(ipcMain.invoke(CALL_CHANNELS.openExternal, fromWindow, { kind: 'chat' })).resolves.toBe(true);
     expect(shell.openExternal).toHaveBeenLastCalledWith('https://admin.gandi.net');
   });
 

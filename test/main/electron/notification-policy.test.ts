@@ -7,7 +7,7 @@ import {
   judge,
   snoozeEnd,
 } from '../../../main/electron/notification-policy';
-import { defaultSettings } from '../../../preload/contract';
+import { defaultSettings } from '../../../common/settings';
 import { incidentEvent, maintenanceEvent, serviceEvent, settingsWith } from './fixtures';
 
 const noon = new Date(2026, 2, 10, 12, 0);

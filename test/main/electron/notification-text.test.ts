@@ -1,7 +1,7 @@
 // What a notification says when a status page cannot be read: in the tray's language, from the
 // problem the core sends with its English words.
 import { describe, expect, it } from 'vitest';
-import type { SourceHealthEvent, SourceProblem } from '../../../main/core/model';
+import type { SourceHealthEvent, SourceProblem } from '../../../common/model';
 import { composeNotice, problemLine } from '../../../main/electron/notification-text';
 import { textsFor } from '../../../main/electron/texts';
 

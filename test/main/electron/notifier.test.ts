@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNotifier } from '../../../main/electron/notifier';
 import type { Notice } from '../../../main/electron/notification-text';
 import { textsFor, type Language } from '../../../main/electron/texts';
-import type { Settings } from '../../../preload/contract';
+import type { Settings } from '../../../common/settings';
 import { incidentEvent, maintenanceEvent, serviceEvent, settingsWith } from './fixtures';
 
 function setup(options: { settings?: Settings; language?: Language; snoozedUntil?: Date | null; now?: Date } = {}) {

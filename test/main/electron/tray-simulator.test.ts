@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStatusCore } from '../../../main/core/status-core';
-import type { Level } from '../../../main/core/model';
+import type { Level } from '../../../common/model';
 import { textsFor } from '../../../main/electron/texts';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { INCIDENT_COMPONENT } from '../../simulator/scenarios';

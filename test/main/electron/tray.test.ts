@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LEVELS } from '../../../main/core/model';
+import { LEVELS } from '../../../common/model';
 import { trayIconChoice, unpackedPath } from '../../../main/electron/icons';
 import { textsFor } from '../../../main/electron/texts';
-import { vouchedLevel as trayLevel } from '../../../main/core/freshness';
+import { vouchedLevel as trayLevel } from '../../../common/freshness';
 import { describeTray } from '../../../main/electron/tray-text';
 import { FakeMenu, lastTray, resetFakeElectron } from './fake-electron';
 import { incident, maintenance, service, snapshot } from './fixtures';

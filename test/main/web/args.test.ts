@@ -26,7 +26,7 @@ describe('parseDashboardArgs', () => {
   });
 
   it.each([
-    [['--url', 'ftp://x'], 'not an http(s) URL'],
+    [['--url', 'ftp://x'], 'only http:// and https:// status pages are supported'],
     [['--url'], '--url needs a value'],
     [['--port', '70000'], '--port must be'],
     [['--port', 'abc'], '--port must be'],

@@ -1,7 +1,7 @@
 // Test doubles for the dashboard: a status core driven by hand, and a tiny EventSource for Node
 // (Node 20 has fetch but no EventSource).
 import http from 'node:http';
-import type { CoreUpdate, StatusSnapshot } from '../../../main/core/model';
+import type { CoreUpdate, StatusSnapshot } from '../../../common/model';
 import type { CoreListener, StatusService } from '../../../main/core/ports';
 import type { EventSourceLike } from '../../../renderer/src/http-bridge';
 

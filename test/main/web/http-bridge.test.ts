@@ -3,11 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangeEvent, StatusSnapshot } from '../../../main/core/model';
+import type { ChangeEvent, StatusSnapshot } from '../../../common/model';
 import { listenDashboard, type ListeningDashboard } from '../../../main/web/dashboard';
 import { createSettingsController } from '../../../main/web/settings-controller';
 import { createHttpBridge } from '../../../renderer/src/http-bridge';
-import { defaultSettings, type Settings } from '../../../preload/contract';
+import { defaultSettings, type Settings } from '../../../common/settings';
 import type { LinkEvent, WindowBridge } from '../../../renderer/src/window-bridge';
 import { createFakeStatus, nodeEventSource, until, type FakeStatus } from './fakes';
 
@@ -44,7 +44,7 @@ const listen = (port: number) =>
     hostGiven: false,
     staticRoot: dir,
     status,
-    settings: createSettingsController({ initial: defaultSettings(), file: null }),
+    settings: createSettingsController({ initial: defaultSettings(), store: null }),
     info: { name: 'Gandi Status', version: '0.1.0', platform: 'web', locale: 'en-US' },
   });
 
@@ -119,7 +119,7 @@ describe('createHttpBridge', () => {
     const off = bridge.onSettings((settings) => pushed.push(settings));
     const next: Settings = { ...defaultSettings(), language: 'fr' };
     expect(await bridge.setSettings(next)).toEqual({ ok: true, settings: next });
-    expect(await bridge.getSettings()).toEqual(next);
+    expect((await bridge.getState()).settings).toEqual(next);
     const refused = await bridge.setSettings({ ...next, pollIntervalSeconds: 1 });
     expect(refused.ok).toBe(false);
     expect(refused.ok ? '' : refused.error).toContain('pollIntervalSeconds');

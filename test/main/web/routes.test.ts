@@ -3,11 +3,12 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IncidentEvent, StatusSnapshot } from '../../../main/core/model';
+import type { IncidentEvent, StatusSnapshot } from '../../../common/model';
 import { listenDashboard, type ListeningDashboard } from '../../../main/web/dashboard';
 import { CONTENT_SECURITY_POLICY } from '../../../main/web/http-guard';
 import { createSettingsController, type SettingsController } from '../../../main/web/settings-controller';
-import { defaultSettings, type AppState, type Settings } from '../../../preload/contract';
+import { defaultSettings, type Settings } from '../../../common/settings';
+import { type AppState } from '../../../common/window-api';
 import { createFakeStatus, openSse, until, type FakeStatus, type SseFrame } from './fakes';
 
 const snapshot: StatusSnapshot = {
@@ -110,7 +111,7 @@ beforeEach(async () => {
   await writeFile(path.join(dir, 'secret.txt'), 'do not serve');
   await symlink(path.join(dir, 'secret.txt'), path.join(root, 'linked.txt'));
   status = createFakeStatus(snapshot);
-  settings = createSettingsController({ initial: defaultSettings(), file: null });
+  settings = createSettingsController({ initial: defaultSettings(), store: null });
   dashboard = await listenDashboard({
     port: 0,
     host: '127.0.0.1',
@@ -246,7 +247,8 @@ describe('Host check (DNS rebinding)', () => {
 
 describe('/api/settings', () => {
   it('returns the settings and saves valid ones', async () => {
-    expect(JSON.parse((await call('GET', '/api/settings')).body)).toEqual(defaultSettings());
+    expect((JSON.parse((await call('GET', '/api/state')).body) as AppState).settings).toEqual(defaultSettings());
+    expect((await call('GET', '/api/settings')).status).toBe(405);
     const next: Settings = { ...defaultSettings(), pollIntervalSeconds: 120 };
     const reply = await call('PUT', '/api/settings', { headers: json, body: JSON.stringify(next) });
     expect(reply.status).toBe(200);
@@ -258,9 +260,9 @@ describe('/api/settings', () => {
     ['an interval under the minimum', { ...defaultSettings(), pollIntervalSeconds: 5 }, 'pollIntervalSeconds'],
     ['a javascript: ticket link', { ...defaultSettings(), links: { ...defaultSettings().links, ticket: 'javascript:alert(1)' } }, 'links.ticket'],
     ['no source', { ...defaultSettings(), sources: [] }, 'sources'],
-  ])('answers 400 with the reason for %s and changes nothing', async (_name, body, where) => {
+  ])('answers the reason for %s (as the desktop does) and changes nothing', async (_name, body, where) => {
     const reply = await call('PUT', '/api/settings', { headers: json, body: JSON.stringify(body) });
-    expect(reply.status).toBe(400);
+    expect(reply.status).toBe(200);
     const answer = JSON.parse(reply.body) as { ok: boolean; error: string };
     expect(answer.ok).toBe(false);
     expect(answer.error).toContain(where);
@@ -279,14 +281,14 @@ describe('POST /api/open-external', () => {
   const open = (target: unknown) => call('POST', '/api/open-external', { headers: json, body: JSON.stringify(target) });
 
   it('resolves the support links from settings', async () => {
-    expect(JSON.parse((await open({ kind: 'ticket' })).body)).toEqual({ ok: true, url: 'https://helpdesk.gandi.net/hc/en-us/requests/new' });
-    expect(JSON.parse((await open({ kind: 'chat' })).body)).toEqual({ ok: true, url: 'https://admin.gandi.net' });
-    expect(JSON.parse((await open({ kind: 'status-page' })).body)).toEqual({ ok: true, url: 'https://status.gandi.net' });
+    expect(JSON.parse((await open({ kind: 'ticket' })).body)).toEqual({ url: 'https://helpdesk.gandi.net/hc/en-us/requests/new' });
+    expect(JSON.parse((await open({ kind: 'chat' })).body)).toEqual({ url: 'https://admin.gandi.net' });
+    expect(JSON.parse((await open({ kind: 'status-page' })).body)).toEqual({ url: 'https://status.gandi.net' });
   });
 
   it('resolves an incident of the snapshot to its page', async () => {
     const reply = await open({ kind: 'incident', sourceUrl: 'https://status.gandi.net', id: 'inc1' });
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, url: 'https://stspg.io/abc' });
+    expect(JSON.parse(reply.body)).toEqual({ url: 'https://stspg.io/abc' });
   });
 
   it('refuses a URL the page made up, an unknown incident and an off-site incident link', async () => {

@@ -1,7 +1,8 @@
 // The dashboard with the real core, polling the simulator over HTTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDashboardServer, type RunningDashboard } from '../../../main/web/start';
-import { defaultSettings, type AppState } from '../../../preload/contract';
+import { defaultSettings } from '../../../common/settings';
+import { type AppState } from '../../../common/window-api';
 import { startSimulator, type Simulator } from '../../simulator/server';
 
 let first: Simulator;

@@ -19,6 +19,12 @@ describe('Header', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('says when the newest page answered, as the tray does, even when another never answered', () => {
+    const dead = { ...gandiAllOkSource(), url: 'https://dead.example', fetchedAt: null, stale: true, error: 'no answer' };
+    renderWith(<Header />, { snapshot: wrap(gandiOutageSource(), dead), now: OUTAGE_NOW + 40_000 });
+    expect(screen.getByText('updated 40 s ago')).toBeTruthy();
+  });
+
   it('shows a banner with the error and the time of the last good data when stale', () => {
     renderWith(<Header />, { snapshot: wrap(staleSource(gandiAllOkSource())), now: OUTAGE_NOW + 3 * 3_600_000 });
     const banner = screen.getByRole('alert');

@@ -2,7 +2,7 @@
 // quietly once the API has stopped knowing them, never dropped or resolved because it failed.
 import { describe, expect, it } from 'vitest';
 import { diffSource } from '../../../../main/core/differ';
-import type { Incident, Maintenance, SourceSnapshot } from '../../../../main/core/model';
+import type { Incident, Maintenance, SourceSnapshot } from '../../../../common/model';
 import {
   carryIncidents,
   carryMaintenances,

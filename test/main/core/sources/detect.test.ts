@@ -2,7 +2,8 @@
 // hidden behind "does not answer like a Statuspage page nor like Gandi's legacy status API".
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, SourceError, type HttpClient } from '../../../../main/core/http';
-import { createSource, detectKind } from '../../../../main/core/sources';
+import { createSource } from '../../../../main/core/sources';
+import { detectKind } from '../../../../main/core/sources/detect';
 import { startSimulator, type Simulator } from '../../../simulator/server';
 import type { ScenarioName } from '../../../simulator/scenarios';
 

@@ -15,7 +15,7 @@ import {
   maintenancesFromList,
   snapshotFromSummary,
 } from '../../../../main/core/sources/statuspage';
-import { legacyLevel } from '../../../../main/core/levels';
+import { legacyLevel } from '../../../../main/core/sources/words';
 import { fixture, fixtureNames } from './fixtures';
 
 const GANDI = 'https://status.gandi.net';

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, SourceError } from '../../../../main/core/http';
-import { createSource, detectKind } from '../../../../main/core/sources';
+import { createSource } from '../../../../main/core/sources';
+import { detectKind } from '../../../../main/core/sources/detect';
 import { fixtureText } from './fixtures';
 
 type Mode = 'statuspage' | 'legacy' | 'nothing' | 'html' | 'busy' | 'broken-summary' | 'other-json';

@@ -2,7 +2,7 @@
 // a 404 for an event's own page drops it quietly, and maintenances announced ahead are seen.
 import { describe, expect, it } from 'vitest';
 import { diffSource } from '../../../../main/core/differ';
-import type { SourceSnapshot } from '../../../../main/core/model';
+import type { SourceSnapshot } from '../../../../common/model';
 import { dueReminders } from '../../../../main/core/reminders';
 import { createLegacySource, legacyUpcomingPath } from '../../../../main/core/sources/legacy';
 import { fixture, httpFor, routedFetch, type Route } from './fixtures';

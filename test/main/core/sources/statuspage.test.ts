@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../../main/core/http';
-import type { SourceSnapshot } from '../../../../main/core/model';
+import type { SourceSnapshot } from '../../../../common/model';
 import { createStatuspageSource, snapshotFromSummary } from '../../../../main/core/sources/statuspage';
 import { fixture, httpFor, mutable, routedFetch, type Route } from './fixtures';
 

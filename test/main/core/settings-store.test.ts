@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSettingsStore } from '../../../main/electron/settings-store';
+import { createSettingsStore } from '../../../main/core/settings-store';
 import { createWindowStateStore, DEFAULT_WINDOW_STATE } from '../../../main/electron/window-state';
-import { defaultSettings, type Settings } from '../../../preload/contract';
+import { defaultSettings, type Settings } from '../../../common/settings';
 
 let dir: string;
 beforeEach(async () => {

@@ -213,20 +213,6 @@ export type ChangeEvent =
 
 export type ChangeEventType = ChangeEvent['type'];
 
-export const CHANGE_EVENT_TYPES = [
-  'incident.opened',
-  'incident.updated',
-  'incident.resolved',
-  'maintenance.scheduled',
-  'maintenance.started',
-  'maintenance.completed',
-  'maintenance.reminder',
-  'service.changed',
-  'overall.changed',
-  'source.unreachable',
-  'source.recovered',
-] as const satisfies readonly ChangeEventType[];
-
 /** What the core pushes to its subscribers after each poll: the new picture and what changed. */
 export interface CoreUpdate {
   snapshot: StatusSnapshot;

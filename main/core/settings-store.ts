@@ -3,8 +3,8 @@
 // caller hears a warning.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { defaultSettings, settingsSchema, type Settings } from '../../preload/contract';
-import { describeError, serialised, writeFileAtomic } from '../core/atomic-file';
+import { defaultSettings, settingsSchema, type Settings } from '../../common/settings';
+import { describeError, serialised, writeFileAtomic } from './atomic-file';
 
 const MAX_SETTINGS_BYTES = 1024 * 1024;
 

@@ -1,0 +1,23 @@
+// What the command takes from the outside world: its streams, its network, its clock. Injected, so
+// the command runs the same from the real entry and in tests.
+import type { Clock, FetchLike } from '../core/ports';
+import type { DesktopNotifier } from './desktop-notifier';
+
+export interface CliOutput {
+  write(chunk: string): unknown;
+}
+
+export interface CliIo {
+  stdout: CliOutput;
+  stderr: CliOutput;
+  fetch: FetchLike;
+  env: Record<string, string | undefined>;
+  now: Clock;
+  /** Ends `--watch` when aborted (the entry wires it to SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+  /** Defaults: the running platform and the user's home folder. */
+  platform?: NodeJS.Platform;
+  homedir?: string;
+  /** Desktop notifications for `--notify`; defaults to node-notifier. */
+  notifier?: DesktopNotifier;
+}
