@@ -109,7 +109,10 @@ const incidentKey = {
   opened: (url: string, incident: Incident) => `incident.opened|${url}|${incident.id}`,
   updated: (url: string, incident: Incident) =>
     `incident.updated|${url}|${incident.id}|${incident.status}|${newestUpdateStamp(incident)}`,
-  resolved: (url: string, incident: Incident) => `incident.resolved|${url}|${incident.id}`,
+  // One key per closing: a reopened incident that is resolved again is news again, while the same
+  // closing seen twice (a redone diff, a restart) keeps its key.
+  resolved: (url: string, incident: Incident) =>
+    `incident.resolved|${url}|${incident.id}|${incident.resolvedAt ?? newestUpdateStamp(incident)}`,
 };
 
 function diffIncidents(previous: SourceSnapshot, next: SourceSnapshot, at: string): ChangeEvent[] {
