@@ -5,8 +5,12 @@ const controller = new AbortController();
 const stop = (): void => controller.abort();
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+// A reader that went away (`--watch --json | head -n 3`) leaves nobody to tell: stop as on a
+// signal, so the state of what was announced is saved, instead of dying of EPIPE.
+process.stdout.on('error', stop);
 
 function exit(code: number): void {
+  if (process.stdout.destroyed || process.stdout.writableEnded) process.exit(code);
   // Let the output drain, then leave even if a keep-alive socket or timer lingers.
   process.stdout.write('', () => process.exit(code));
 }

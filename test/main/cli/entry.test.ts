@@ -34,6 +34,7 @@ function start(
   args: string[],
   onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
   direct = false,
+  onSpawn?: (child: ReturnType<typeof spawn>) => void,
 ): Promise<Run> {
   const [command, prefix] = direct
     ? [process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs')]]
@@ -45,6 +46,7 @@ function start(
   });
   let stdout = '';
   let stderr = '';
+  onSpawn?.(child);
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -85,6 +87,16 @@ describe('gandi-status (real entry)', () => {
     expect(signalled).toBe(true);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/"type":"incident.opened"/);
+    const saved = JSON.parse(await fs.readFile(state, 'utf8')) as { announced: string[] };
+    expect(saved.announced.some((key) => key.startsWith('incident.opened|'))).toBe(true);
+  }, 60_000);
+
+  it('ends cleanly, state saved, when the reader of --watch --json goes away (EPIPE)', async () => {
+    const state = path.join(dir, 'closed-reader-state.json');
+    // The reader closes its end at once, as `| head -n 0` would: the first event line meets EPIPE.
+    const run = await start(['--watch', '--json', '--url', sim.url, '--state', state], undefined, true, (child) => child.stdout?.destroy());
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
     const saved = JSON.parse(await fs.readFile(state, 'utf8')) as { announced: string[] };
     expect(saved.announced.some((key) => key.startsWith('incident.opened|'))).toBe(true);
   }, 60_000);
