@@ -3,6 +3,7 @@
 // SIGTERM from the entry) stops cleanly with its state saved.
 import os from 'node:os';
 import type { ChangeEvent } from '../../common/model';
+import { ensureRegularOrMissing, NotARegularFileError } from '../core/atomic-file';
 import { createFileStateStore } from '../core/state-store';
 import { createStatusCore } from '../core/status-core';
 import type { CliOptions } from './args';
@@ -32,6 +33,11 @@ export async function runWatch(options: CliOptions, io: CliIo): Promise<number> 
   const stateFile =
     options.stateFile ??
     defaultStateFile({ platform: io.platform ?? process.platform, env: io.env, homedir: io.homedir ?? os.homedir() });
+
+  // One clear line (exit 3) rather than a device or FIFO read as state or replaced by a file.
+  await ensureRegularOrMissing(stateFile).catch((error: unknown) => {
+    throw error instanceof NotARegularFileError ? new Error(`--state ${stateFile} is not a regular file`) : error;
+  });
 
   let notifier: DesktopNotifier | null = null;
   if (options.notify) notifier = io.notifier ?? (await createNodeNotifier(warn));

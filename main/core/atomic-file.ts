@@ -5,8 +5,27 @@ import path from 'node:path';
 
 let counter = 0;
 
+/** A path that exists and is not a regular file (a device, a FIFO, a folder): never read as data, never replaced. */
+export class NotARegularFileError extends Error {
+  override readonly name = 'NotARegularFileError';
+  constructor(readonly filePath: string) {
+    super(`${filePath} is not a regular file`);
+  }
+}
+
+/** Throws `NotARegularFileError` when `filePath` exists and is not a regular file (symlinks are followed). */
+export async function ensureRegularOrMissing(filePath: string): Promise<void> {
+  try {
+    if (!(await fs.stat(filePath)).isFile()) throw new NotARegularFileError(filePath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 export async function writeFileAtomic(filePath: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(filePath), { recursive: true });
+  // Renaming over /dev/null (as root) would turn the device into a plain file.
+  await ensureRegularOrMissing(filePath);
   counter += 1;
   const temp = `${filePath}.${process.pid}.${counter}.tmp`;
   try {

@@ -2,7 +2,7 @@
 // aside and the app starts fresh; nothing here ever throws to the caller.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-file';
+import { NotARegularFileError, writeFileAtomic } from './atomic-file';
 import { sourceSnapshotSchema } from '../../common/schema';
 import { z } from 'zod';
 import { LIMITS } from '../../common/limits';
@@ -59,6 +59,11 @@ export function createFileStateStore(filePath: string, options: FileStateStoreOp
     let raw: string;
     try {
       const stat = await fs.stat(filePath);
+      if (!stat.isFile()) {
+        // Not ours to read (a FIFO would block) nor to move aside (a device must stay where it is).
+        warn(`State file ${new NotARegularFileError(filePath).message}; not used.`);
+        return null;
+      }
       if (stat.size > MAX_STATE_BYTES) {
         await moveAside(`larger than ${MAX_STATE_BYTES} bytes`);
         return null;
