@@ -1,5 +1,7 @@
 // Where the command keeps its state by default: the platform's usual per-user config folder.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { DEFAULT_SOURCE_URL } from '../../common/settings';
 
 export const APP_FOLDER = 'gandi-status-tray';
 export const CLI_STATE_FILE = 'cli-state.json';
@@ -22,7 +24,18 @@ export function userConfigDir({ platform, env, homedir }: PlatformInfo): string 
   return path.posix.join(homedir, '.config');
 }
 
-export function defaultStateFile(info: PlatformInfo): string {
+/**
+ * The state file of a set of sources: daemons watching different pages keep different files, so
+ * they never save over each other's memory. Gandi's page alone keeps the historic name.
+ */
+export function stateFileName(urls: readonly string[] = [DEFAULT_SOURCE_URL]): string {
+  const set = [...new Set(urls)].sort();
+  if (set.length === 1 && set[0] === DEFAULT_SOURCE_URL) return CLI_STATE_FILE;
+  const digest = createHash('sha256').update(set.join('\n')).digest('hex').slice(0, 12);
+  return `cli-state-${digest}.json`;
+}
+
+export function defaultStateFile(info: PlatformInfo, urls?: readonly string[]): string {
   const join = info.platform === 'win32' ? path.win32.join : path.posix.join;
-  return join(userConfigDir(info), APP_FOLDER, CLI_STATE_FILE);
+  return join(userConfigDir(info), APP_FOLDER, stateFileName(urls));
 }

@@ -1,9 +1,11 @@
 // `gandi-status --watch`: the headless daemon. Runs the status core, prints each change (one JSON
 // object a line with --json), optionally raises desktop notifications, and on abort (SIGINT or
 // SIGTERM from the entry) stops cleanly with its state saved.
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import type { ChangeEvent } from '../../common/model';
 import { ensureRegularOrMissing, NotARegularFileError } from '../core/atomic-file';
+import { acquireStateLock } from '../core/state-lock';
 import { createFileStateStore } from '../core/state-store';
 import { createStatusCore } from '../core/status-core';
 import type { CliOptions } from './args';
@@ -27,18 +29,37 @@ function untilAborted(signal: AbortSignal | undefined): Promise<void> {
 }
 
 export async function runWatch(options: CliOptions, io: CliIo): Promise<number> {
-  const warn = (message: string): void => {
-    io.stderr.write(`gandi-status: ${clean(message)}\n`);
-  };
-  const stateFile =
-    options.stateFile ??
-    defaultStateFile({ platform: io.platform ?? process.platform, env: io.env, homedir: io.homedir ?? os.homedir() });
+  const platformInfo = { platform: io.platform ?? process.platform, env: io.env, homedir: io.homedir ?? os.homedir() };
+  const stateFile = options.stateFile ?? defaultStateFile(platformInfo, options.urls);
 
   // One clear line (exit 3) rather than a device or FIFO read as state or replaced by a file.
   await ensureRegularOrMissing(stateFile).catch((error: unknown) => {
     throw error instanceof NotARegularFileError ? new Error(`--state ${stateFile} is not a regular file`) : error;
   });
 
+  if (options.stateFile === null) await seedFromSharedFile(stateFile, defaultStateFile(platformInfo));
+  // A second daemon on the same file is refused: it would save over this one's memory.
+  const lock = await acquireStateLock(stateFile);
+  try {
+    return await watchWithState(options, io, stateFile);
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Versions before one file per set of sources kept every set in the shared file: a set's own file
+ * starts from it, so nothing is announced again after the upgrade.
+ */
+async function seedFromSharedFile(stateFile: string, sharedFile: string): Promise<void> {
+  if (stateFile === sharedFile) return;
+  await fs.copyFile(sharedFile, stateFile, fsConstants.COPYFILE_EXCL).catch(() => undefined);
+}
+
+async function watchWithState(options: CliOptions, io: CliIo, stateFile: string): Promise<number> {
+  const warn = (message: string): void => {
+    io.stderr.write(`gandi-status: ${clean(message)}\n`);
+  };
   let notifier: DesktopNotifier | null = null;
   if (options.notify) notifier = io.notifier ?? (await createNodeNotifier(warn));
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/cli';
+import { acquireStateLock, StateLockedError } from '../../../main/core/state-lock';
 import { createFileStateStore } from '../../../main/core/state-store';
 import type { PersistedState } from '../../../main/core/ports';
 
@@ -52,5 +53,16 @@ describe('a state path that is not a regular file', () => {
     expect(code).toBe(3);
     expect(err).toEqual([`gandi-status: --state ${file} is not a regular file\n`]);
     expect((await fs.stat(file)).isFIFO()).toBe(true);
+  });
+});
+
+describe('the state lock', () => {
+  it('is taken over from a process that died, and refused while its owner lives', async () => {
+    const file = path.join(dir, 'state.json');
+    await fs.writeFile(`${file}.lock`, '2147483646\n'); // no such process
+    const lock = await acquireStateLock(file);
+    await expect(acquireStateLock(file, 1)).rejects.toBeInstanceOf(StateLockedError);
+    await lock.release();
+    await expect(fs.stat(`${file}.lock`)).rejects.toThrow();
   });
 });
