@@ -1,7 +1,9 @@
 // The window: header, section tabs and the selected section. Keeps the shared clock ticking.
 import { useEffect, type ReactNode } from 'react';
 import { useAppStore, useI18n, useReconnect } from './context';
+import { vouchedLevel } from '../../common/freshness';
 import { Header } from './components/Header';
+import { OutageBanners } from './components/OutageBanners';
 import { IncidentsView } from './components/IncidentsView';
 import { MaintenancesView } from './components/MaintenancesView';
 import { ServicesView } from './components/ServicesView';
@@ -24,6 +26,7 @@ export function App({ tickMs = 1000 }: { tickMs?: number }) {
   const view = useAppStore((state) => state.view);
   const connection = useAppStore((state) => state.connection);
   const hasSnapshot = useAppStore((state) => state.snapshot !== null);
+  const level = useAppStore((state) => (state.snapshot === null || state.snapshot.sources.length === 0 ? null : vouchedLevel(state.snapshot, new Date(state.now))));
 
   useEffect(() => {
     const timer = setInterval(tick, tickMs);
@@ -32,8 +35,10 @@ export function App({ tickMs = 1000 }: { tickMs?: number }) {
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = t('app.title');
-  }, [lang, t]);
+    // A browser tab says the state too: "Major outage - Gandi Status", with a dot of its colour.
+    document.title = level === null ? t('app.title') : t('app.titleWithState', { state: t(`overall.${level}`) });
+    setFavicon(level);
+  }, [lang, t, level]);
 
   if (!hasSnapshot) {
     return connection.state === 'failed' ? <NoConnection error={connection.error} /> : <Connecting />;
@@ -43,6 +48,7 @@ export function App({ tickMs = 1000 }: { tickMs?: number }) {
   return (
     <div className="app">
       <Header />
+      <OutageBanners />
       <nav className="nav">
         <Tabs />
       </nav>
@@ -77,4 +83,27 @@ function NoConnection({ error }: { error: string }) {
       </div>
     </div>
   );
+}
+
+/** The colours of the levels, as in the tray icon. */
+const FAVICON_COLOURS: Record<string, string> = {
+  operational: '#1e8e3e',
+  maintenance: '#1a73e8',
+  degraded: '#e0a800',
+  partial_outage: '#e8710a',
+  major_outage: '#d93025',
+  unknown: '#80868b',
+};
+
+function setFavicon(level: string | null): void {
+  const colour = FAVICON_COLOURS[level ?? 'unknown'] ?? FAVICON_COLOURS.unknown;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="${colour}"/></svg>`;
+  let link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+  if (link === null) {
+    link = document.createElement('link');
+    link.rel = 'icon';
+    document.head.appendChild(link);
+  }
+  link.type = 'image/svg+xml';
+  link.href = `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }

@@ -1,5 +1,5 @@
 // Derived views of a snapshot: ordering, grouping and name lookups. Pure.
-import { isOpenIncident, worstLevel } from '../../common/levels';
+import { isOpenIncident, levelRank, worstLevel } from '../../common/levels';
 import { type Incident, type Level, type Maintenance, type Service, type SourceSnapshot, type StatusSnapshot } from '../../common/model';
 
 export interface Sourced<T> {
@@ -13,11 +13,20 @@ function timeOf(iso: string | null): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
-/** Open incidents first (latest activity first), then resolved ones (latest resolved first). */
+/** How bad an incident is, for ordering: critical first; an impact nobody stated ranks as minor. */
+const IMPACT_SEVERITY: Record<Incident['impact'], number> = { critical: 4, major: 3, minor: 2, unknown: 2, maintenance: 1, none: 0 };
+
+/**
+ * Open incidents first, the worst impact first and then the latest activity, then resolved ones
+ * (latest resolved first). The window, the banners, the support panel and the copied summary all
+ * use this order.
+ */
 export function orderedIncidents(snapshot: StatusSnapshot | null): { open: Sourced<Incident>[]; resolved: Sourced<Incident>[] } {
   const all = (snapshot?.sources ?? []).flatMap((source) => source.incidents.map((item) => ({ source, item })));
   const latest = (i: Incident) => timeOf(i.updatedAt ?? i.startedAt);
-  const open = all.filter((x) => isOpenIncident(x.item)).sort((a, b) => latest(b.item) - latest(a.item));
+  const open = all
+    .filter((x) => isOpenIncident(x.item))
+    .sort((a, b) => IMPACT_SEVERITY[b.item.impact] - IMPACT_SEVERITY[a.item.impact] || latest(b.item) - latest(a.item));
   const resolved = all
     .filter((x) => !isOpenIncident(x.item))
     .sort((a, b) => timeOf(b.item.resolvedAt ?? b.item.updatedAt) - timeOf(a.item.resolvedAt ?? a.item.updatedAt));
@@ -51,12 +60,29 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
 }
 
-/** Groups in the order the page lists them; ungrouped services last. Filter matches name or group. */
-export function groupServices(source: SourceSnapshot, filter: string): ServiceGroup[] {
+/** Words a level is known by, in the window's language and in English ("outage", "panne"). */
+export type LevelWords = (level: Level) => string;
+
+export interface GroupOptions {
+  /** Matches a service's name, its group or the words of its level. */
+  filter: string;
+  levelWords?: LevelWords;
+  /** Only services that are not operational. */
+  onlyProblems?: boolean;
+}
+
+export function hasProblem(service: Service): boolean {
+  return service.status !== 'operational';
+}
+
+/** Groups in the order the page lists them; ungrouped services last. */
+export function groupServices(source: SourceSnapshot, options: GroupOptions | string): ServiceGroup[] {
+  const { filter, levelWords, onlyProblems = false } = typeof options === 'string' ? { filter: options } : options;
   const wanted = foldText(filter);
   const groups = new Map<string, ServiceGroup>();
   for (const service of source.services) {
-    const haystack = foldText(`${service.group ?? ''} ${service.name}`);
+    if (onlyProblems && !hasProblem(service)) continue;
+    const haystack = foldText(`${service.group ?? ''} ${service.name} ${levelWords?.(service.status) ?? ''}`);
     if (wanted && !haystack.includes(wanted)) continue;
     const key = `${source.url}|${service.group ?? ''}`;
     let group = groups.get(key);
@@ -78,4 +104,26 @@ export function findIncident(snapshot: StatusSnapshot | null, sourceUrl: string,
 export function findMaintenance(snapshot: StatusSnapshot | null, sourceUrl: string, id: string): Maintenance | null {
   const source = snapshot?.sources.find((s) => s.url === sourceUrl);
   return source?.maintenances.find((maintenance) => maintenance.id === id) ?? null;
+}
+
+/** Services that are not operational, worst first, each with the source it belongs to. */
+export function problemServices(snapshot: StatusSnapshot | null): Sourced<Service>[] {
+  const all = (snapshot?.sources ?? []).flatMap((source) => source.services.filter(hasProblem).map((item) => ({ source, item })));
+  return all.sort((a, b) => levelRank(b.item.status) - levelRank(a.item.status));
+}
+
+/** The open incident that names a service, the worst first; null when none does. */
+export function incidentNaming(source: SourceSnapshot, serviceId: string): Incident | null {
+  const naming = orderedIncidents({ overall: source.overall, sources: [source] }).open.find(({ item }) => item.services.includes(serviceId));
+  return naming?.item ?? null;
+}
+
+/** Maintenances in progress, or starting within the next 24 hours: what the tab counts. */
+export function maintenancesSoon(snapshot: StatusSnapshot | null, now: number): number {
+  const { in_progress, scheduled } = orderedMaintenances(snapshot);
+  const soon = scheduled.filter(({ item }) => {
+    const start = timeOf(item.scheduledFor);
+    return start > 0 && start - now <= 24 * 3_600_000;
+  });
+  return in_progress.length + soon.length;
 }

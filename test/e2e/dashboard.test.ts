@@ -134,7 +134,7 @@ describe('browser dashboard', () => {
     await page.getByRole('tab', { name: 'Support' }).click();
     const ticketAnswer = page.waitForResponse((response) => response.url().endsWith('/api/open-external'));
     await page.getByRole('button', { name: 'Open a ticket' }).click();
-    expect(await (await ticketAnswer).json()).toEqual({ ok: true, url: 'https://helpdesk.gandi.net/hc/en-us/requests/new' });
+    expect(await (await ticketAnswer).json()).toEqual({ url: 'https://helpdesk.gandi.net/hc/en-us/requests/new' });
     await page.getByRole('button', { name: 'Open chat' }).click();
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened))

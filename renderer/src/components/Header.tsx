@@ -64,6 +64,14 @@ export function Header() {
               : neverReached
                 ? t('header.neverReached')
                 : t('header.neverUpdated')}
+            {hasData ? (
+              <span className="reported-by">
+                {' · '}
+                {snapshot.sources.length === 1
+                  ? t('header.reportedBy', { source: snapshot.sources[0]?.name ?? '' })
+                  : t('header.reportedByMany', { count: snapshot.sources.length })}
+              </span>
+            ) : null}
           </p>
         </div>
         <button type="button" className="button refresh" onClick={refresh} disabled={refreshing} aria-busy={refreshing}>

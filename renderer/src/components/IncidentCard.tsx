@@ -1,6 +1,6 @@
 // One incident: what, how bad, which services, when, and its timeline of updates.
 // Everything from the API is rendered as text nodes (React escapes it); never as HTML.
-import { forwardRef } from 'react';
+import { forwardRef, useState } from 'react';
 import type { Incident, SourceSnapshot } from '../../../common/model';
 import { useApi, useAppStore, useI18n } from '../context';
 import { serviceNames } from '../selectors';
@@ -21,6 +21,11 @@ export const IncidentCard = forwardRef<HTMLElement, Props>(function IncidentCard
   const updateLabel = useUpdateStatusLabel();
   const titleId = `incident-${incident.id}-title`.replace(/[^a-zA-Z0-9_-]/g, '_');
   const names = serviceNames(source, incident.services);
+  const manySources = useAppStore((state) => (state.snapshot?.sources.length ?? 0) > 1);
+  // The latest update says where things stand; the earlier ones are there on demand.
+  const [showEarlier, setShowEarlier] = useState(false);
+  const earlier = incident.updates.length - 1;
+  const updates = showEarlier ? incident.updates : incident.updates.slice(0, 1);
 
   const time = (iso: string | null) => {
     const ms = parseTime(iso);
@@ -50,6 +55,12 @@ export const IncidentCard = forwardRef<HTMLElement, Props>(function IncidentCard
         <IncidentBadge status={incident.status} impact={incident.impact} />
       </div>
       <dl className="facts">
+        {manySources ? (
+          <>
+            <dt>{t('incidents.page')}</dt>
+            <dd>{source.name}</dd>
+          </>
+        ) : null}
         <dt>{t('incidents.impact')}</dt>
         <dd>{t(`impact.${incident.impact}`)}</dd>
         <dt>{t('incidents.affects')}</dt>
@@ -78,7 +89,7 @@ export const IncidentCard = forwardRef<HTMLElement, Props>(function IncidentCard
         <p className="muted-text">{t('incidents.noUpdates')}</p>
       ) : (
         <ol className="timeline">
-          {incident.updates.map((update, index) => {
+          {updates.map((update, index) => {
             const at = parseTime(update.at);
             return (
               <li key={`${update.at}-${index}`} className="timeline-item">
@@ -97,9 +108,15 @@ export const IncidentCard = forwardRef<HTMLElement, Props>(function IncidentCard
           })}
         </ol>
       )}
+      {earlier > 0 ? (
+        <button type="button" className="link-button earlier" aria-expanded={showEarlier} onClick={() => setShowEarlier(!showEarlier)}>
+          {showEarlier ? t('incidents.hideEarlier') : t(earlier === 1 ? 'incidents.earlierOne' : 'incidents.earlier', { count: earlier })}
+        </button>
+      ) : null}
       <button
         type="button"
         className="link-button"
+        aria-label={t('incidents.openPageOf', { title: incident.title })}
         onClick={() => void api.openExternal({ kind: 'incident', sourceUrl: source.url, id: incident.id })}
       >
         {t('incidents.openPage')}

@@ -1,7 +1,7 @@
 // The sections as a WAI-ARIA tablist: arrow keys, Home and End move and select.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore, useI18n } from '../context';
-import { orderedIncidents } from '../selectors';
+import { maintenancesSoon, orderedIncidents } from '../selectors';
 import { VIEWS, type ViewId } from '../store/ui';
 
 export const tabId = (view: ViewId) => `tab-${view}`;
@@ -12,6 +12,9 @@ export function Tabs() {
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
   const openCount = useAppStore((state) => orderedIncidents(state.snapshot).open.length);
+  // Minute precision is enough for "starts within 24 h", and spares a re-render every second.
+  const soonCount = useAppStore((state) => maintenancesSoon(state.snapshot, Math.floor(state.now / 60_000) * 60_000));
+  const counts: Partial<Record<ViewId, number>> = { incidents: openCount, maintenances: soonCount };
   const refs = useRef(new Map<ViewId, HTMLButtonElement>());
 
   // In a narrow window the bar scrolls: keep the selected tab (e.g. after a deep link) in sight.
@@ -56,10 +59,10 @@ export function Tabs() {
           onClick={() => setView(id)}
         >
           {t(`tab.${id}`)}
-          {id === 'incidents' && openCount > 0 ? (
-            <span className="tab-count">
+          {(counts[id] ?? 0) > 0 ? (
+            <span className={`tab-count tab-count-${id}`}>
               <span className="sr-only"> (</span>
-              {openCount}
+              {counts[id]}
               <span className="sr-only">)</span>
             </span>
           ) : null}

@@ -20,6 +20,8 @@ export interface UiData {
   view: ViewId;
   highlight: Highlight | null;
   serviceFilter: string;
+  /** The Services view lists only services that are not operational. */
+  onlyProblems: boolean;
   /** Keys of collapsed service groups (`sourceUrl|group`). */
   collapsedGroups: string[];
   /** Settings edited but not saved yet; null when the form shows the saved settings. */
@@ -34,6 +36,7 @@ export interface UiSlice extends UiData {
   setView(view: ViewId): void;
   show(target: ShowTarget): void;
   setServiceFilter(filter: string): void;
+  setOnlyProblems(only: boolean): void;
   toggleGroup(key: string): void;
   /** Applies an edit to the draft (started from `base`, the saved settings, if there is none). */
   editSettings(base: Settings, change: (current: Settings) => Settings): void;
@@ -74,7 +77,7 @@ export function reduceEditSettings(data: UiData, base: Settings, change: (curren
 
 /** What the window looks like when it opens. */
 export function initialUi(now: number): UiData {
-  return { view: 'overview', highlight: null, serviceFilter: '', collapsedGroups: [], settingsDraft: null, checkedCauses: [], now };
+  return { view: 'overview', highlight: null, serviceFilter: '', onlyProblems: false, collapsedGroups: [], settingsDraft: null, checkedCauses: [], now };
 }
 
 export function createUiSlice(clock: () => number): StateCreator<UiSlice> {
@@ -83,6 +86,7 @@ export function createUiSlice(clock: () => number): StateCreator<UiSlice> {
     setView: (view) => set({ view, highlight: null }),
     show: (target) => set((store) => reduceShow(store, target)),
     setServiceFilter: (serviceFilter) => set({ serviceFilter }),
+    setOnlyProblems: (onlyProblems) => set({ onlyProblems }),
     toggleGroup: (key) => set((store) => reduceToggleGroup(store, key)),
     editSettings: (base, change) => set((store) => reduceEditSettings(store, base, change)),
     clearSettingsDraft: () => set({ settingsDraft: null }),

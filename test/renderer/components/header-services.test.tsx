@@ -98,7 +98,7 @@ describe('ServicesView', () => {
     const row = within(list as HTMLElement).getByText('PAAS LU-BI1').closest('li') as HTMLElement;
     expect(within(row).getByText('Major outage')).toBeTruthy();
     expect(screen.getByText('Domain name registration')).toBeTruthy();
-    expect(screen.getByText('1 with issues')).toBeTruthy();
+    expect(screen.getByText('1 service with issues')).toBeTruthy();
   });
 
   it('collapses a group and filters across groups, ignoring case and accents', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { fireEvent, act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IncidentsView } from '../../../renderer/src/components/IncidentsView';
@@ -31,6 +31,9 @@ describe('IncidentsView', () => {
     expect(within(first).getByText('we are currently validating this new status')).toBeTruthy();
 
     const pages = open[2] as HTMLElement;
+    // The latest update is shown; the earlier ones are folded until asked for.
+    expect(within(pages).getAllByRole('listitem')).toHaveLength(1);
+    fireEvent.click(within(pages).getByRole('button', { name: 'Show 5 earlier updates' }));
     expect(within(pages).getAllByRole('listitem')).toHaveLength(6);
     expect(within(pages).getByText('Resolved', { selector: 'dt' })).toBeTruthy();
   });
@@ -43,7 +46,7 @@ describe('IncidentsView', () => {
 
   it('opens the incident page through the bridge with its source and id', async () => {
     const view = renderWith(<IncidentsView />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
-    await userEvent.click(screen.getAllByRole('button', { name: 'Open incident page' })[0] as HTMLElement);
+    await userEvent.click(screen.getAllByRole('button', { name: /^Open the page of the incident/ })[0] as HTMLElement);
     expect(view.calls.openExternal).toEqual([{ kind: 'incident', sourceUrl: GANDI, id: '4vtwdck61r3w' }]);
   });
 
@@ -90,7 +93,7 @@ describe('IncidentsView', () => {
     expect(document.activeElement?.getAttribute('data-incident-id')).toBe('4vtwdck61r3w');
     expect(document.querySelector('.highlighted')?.getAttribute('data-incident-id')).toBe('4vtwdck61r3w');
     // Later snapshots do not pull focus back to it.
-    (screen.getAllByRole('button', { name: 'Open incident page' })[1] as HTMLElement).focus();
+    (screen.getAllByRole('button', { name: /^Open the page of the incident/ })[1] as HTMLElement).focus();
     act(() => view.store.getState().receiveSnapshot(wrap({ ...full })));
     expect(document.activeElement?.textContent).toBe('Open incident page');
   });

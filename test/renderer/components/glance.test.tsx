@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+// In an outage, the first screen says what is broken: banners under the header, services with
+// problems first, and a way from a broken service to the incident about it.
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/App';
+import { gandiAllOkSource, gandiOutageSource, GANDI, OUTAGE_NOW, wrap } from '../fixtures';
+import { renderWith } from '../render';
+
+afterEach(cleanup);
+
+describe('the window in an outage', () => {
+  it('names each open incident under the header; a click opens its card', () => {
+    const view = renderWith(<App />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
+    const banners = screen.getByRole('region', { name: 'What is happening now' });
+    const buttons = within(banners).getAllByRole('button');
+    expect(buttons.length).toBeGreaterThanOrEqual(2);
+    expect(buttons[0]?.textContent).toContain('Hard drive issues');
+    expect(buttons[0]?.textContent).toContain('Impact: Major');
+    fireEvent.click(buttons[0] as HTMLElement);
+    expect(view.store.getState().view).toBe('incidents');
+    expect(view.store.getState().highlight).toMatchObject({ kind: 'incident', sourceUrl: GANDI });
+  });
+
+  it('says nothing under the header on a quiet day', () => {
+    renderWith(<App />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW });
+    expect(screen.queryByRole('region', { name: 'What is happening now' })).toBeNull();
+  });
+
+  it('lists services with problems first; a broken service opens the incident that names it', () => {
+    const view = renderWith(<App />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
+    const problems = screen.getByRole('region', { name: 'Services with problems' });
+    const link = within(problems).getByRole('button', { name: 'Open the incident about PAAS LU-BI1' });
+    fireEvent.click(link);
+    expect(view.store.getState().view).toBe('incidents');
+  });
+
+  it('shows only problems when asked, and says the browser tab state in its title', () => {
+    renderWith(<App />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show only problems' }));
+    const names = [...document.querySelectorAll('.group .service-name')].map((name) => name.textContent);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain('PAAS FR-SD3');
+    expect(document.title).toBe('Major outage - Gandi Status');
+    expect(document.querySelector('link[rel="icon"]')?.getAttribute('href')).toContain('svg');
+  });
+
+  it('counts the maintenance tab while one is in progress or starts within a day, and not before', () => {
+    const page = gandiOutageSource();
+    const start = Math.min(...page.maintenances.map((m) => Date.parse(m.scheduledFor ?? '')).filter(Number.isFinite));
+    const view = renderWith(<App />, { snapshot: wrap(page), now: start - 2 * 24 * 3_600_000 });
+    const count = () => screen.getByRole('tab', { name: /Maintenance/ }).querySelector('.tab-count');
+    expect(count()).toBeNull();
+    act(() => view.setNow(start - 3_600_000));
+    expect(count()?.textContent).toMatch(/^ \([1-9]\d*\)$/);
+  });
+});

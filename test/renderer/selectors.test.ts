@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Incident, Maintenance, Service, SourceSnapshot, StatusSnapshot } from '../../common/model';
+import {
+  groupServices,
+  incidentNaming,
+  maintenancesSoon,
+  orderedIncidents,
+  problemServices,
+} from '../../renderer/src/selectors';
+
+const NOW = Date.parse('2026-12-01T12:00:00.000Z');
+
+function source(overrides: Partial<SourceSnapshot> = {}): SourceSnapshot {
+  return {
+    url: 'https://status.example.com',
+    kind: 'statuspage',
+    name: 'Example',
+    overall: 'operational',
+    fetchedAt: '2026-12-01T11:59:00.000Z',
+    stale: false,
+    error: null,
+    problem: null,
+    services: [],
+    incidents: [],
+    maintenances: [],
+    ...overrides,
+  };
+}
+const service = (id: string, status: Service['status'], group: string | null = 'Hosting'): Service => ({ id, name: `Name ${id}`, group, status });
+const incident = (id: string, impact: Incident['impact'], updatedAt: string, services: string[] = [], status: Incident['status'] = 'investigating'): Incident => ({
+  id,
+  title: `Incident ${id}`,
+  status,
+  impact,
+  services,
+  startedAt: updatedAt,
+  updatedAt,
+  resolvedAt: status === 'resolved' ? updatedAt : null,
+  url: `https://status.example.com/incidents/${id}`,
+  updates: [],
+});
+const maintenance = (id: string, status: Maintenance['status'], scheduledFor: string): Maintenance => ({
+  id,
+  title: `Maintenance ${id}`,
+  status,
+  scheduledFor,
+  scheduledUntil: null,
+  services: [],
+  url: `https://status.example.com/maintenances/${id}`,
+});
+const wrap = (...sources: SourceSnapshot[]): StatusSnapshot => ({ overall: 'operational', sources });
+
+describe('orderedIncidents', () => {
+  it('puts the worst impact first, then the latest activity; resolved ones last', () => {
+    const { open, resolved } = orderedIncidents(
+      wrap(
+        source({
+          incidents: [
+            incident('minor-new', 'minor', '2026-12-01T11:50:00Z'),
+            incident('critical-old', 'critical', '2026-12-01T08:00:00Z'),
+            incident('major', 'major', '2026-12-01T10:00:00Z'),
+            incident('minor-old', 'minor', '2026-12-01T09:00:00Z'),
+            incident('done', 'critical', '2026-12-01T11:00:00Z', [], 'resolved'),
+          ],
+        }),
+      ),
+    );
+    expect(open.map((x) => x.item.id)).toEqual(['critical-old', 'major', 'minor-new', 'minor-old']);
+    expect(resolved.map((x) => x.item.id)).toEqual(['done']);
+  });
+});
+
+describe('groupServices', () => {
+  const page = source({ services: [service('a', 'operational'), service('b', 'major_outage'), service('c', 'degraded', 'Mail')] });
+  const words = (level: Service['status']) => ({ major_outage: 'Panne majeure Major outage' })[level as 'major_outage'] ?? level;
+
+  it('finds services by the words of their status, in either language', () => {
+    expect(groupServices(page, { filter: 'panne', levelWords: words }).flatMap((g) => g.services.map((s) => s.id))).toEqual(['b']);
+    expect(groupServices(page, { filter: 'outage', levelWords: words }).flatMap((g) => g.services.map((s) => s.id))).toEqual(['b']);
+  });
+
+  it('keeps only services with problems when asked', () => {
+    const groups = groupServices(page, { filter: '', onlyProblems: true });
+    expect(groups.map((g) => [g.name, g.services.map((s) => s.id)])).toEqual([
+      ['Hosting', ['b']],
+      ['Mail', ['c']],
+    ]);
+  });
+});
+
+describe('problemServices and incidentNaming', () => {
+  it('lists services that are not operational, worst first, and finds the incident naming one', () => {
+    const page = source({
+      services: [service('a', 'degraded'), service('b', 'operational'), service('c', 'major_outage')],
+      incidents: [incident('i-minor', 'minor', '2026-12-01T11:00:00Z', ['c']), incident('i-major', 'major', '2026-12-01T10:00:00Z', ['c'])],
+    });
+    expect(problemServices(wrap(page)).map((x) => x.item.id)).toEqual(['c', 'a']);
+    expect(incidentNaming(page, 'c')?.id).toBe('i-major');
+    expect(incidentNaming(page, 'a')).toBeNull();
+  });
+});
+
+describe('maintenancesSoon', () => {
+  it('counts maintenances in progress and those starting within 24 hours', () => {
+    const page = source({
+      maintenances: [
+        maintenance('now', 'in_progress', '2026-12-01T11:00:00Z'),
+        maintenance('tonight', 'scheduled', '2026-12-01T23:00:00Z'),
+        maintenance('next-week', 'scheduled', '2026-12-08T23:00:00Z'),
+        maintenance('done', 'completed', '2026-12-01T01:00:00Z'),
+      ],
+    });
+    expect(maintenancesSoon(wrap(page), NOW)).toBe(2);
+  });
+});
