@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { NotARegularFileError, writeFileAtomic } from './atomic-file';
+import { fittedStateText } from './state-fit';
 import { sourceSnapshotSchema } from '../../common/schema';
 import { z } from 'zod';
 import { LIMITS } from '../../common/limits';
@@ -10,7 +11,8 @@ import type { PersistedState, StateStore } from './ports';
 
 /** Enough for months of announcements; the oldest keys go first. */
 export const MAX_ANNOUNCED_KEYS = 5000;
-const MAX_STATE_BYTES = 20 * 1024 * 1024;
+/** The loader refuses a larger file; the saver makes every state fit it (state-fit.ts). */
+export const MAX_STATE_BYTES = 20 * 1024 * 1024;
 
 export const persistedStateSchema = z.object({
   version: z.literal(1),
@@ -93,7 +95,7 @@ export function createFileStateStore(filePath: string, options: FileStateStoreOp
 
   async function writeAtomically(state: PersistedState): Promise<void> {
     try {
-      await writeFileAtomic(filePath, JSON.stringify({ ...state, announced: boundAnnounced(state.announced) }));
+      await writeFileAtomic(filePath, fittedStateText({ ...state, announced: boundAnnounced(state.announced) }, MAX_STATE_BYTES));
     } catch (error) {
       warn(`Cannot save state to ${filePath} (${describe(error)}).`);
     }

@@ -7,8 +7,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/cli';
 import { acquireStateLock, StateLockedError } from '../../../main/core/state-lock';
-import { createFileStateStore } from '../../../main/core/state-store';
+import { createFileStateStore, MAX_ANNOUNCED_KEYS, MAX_STATE_BYTES } from '../../../main/core/state-store';
 import type { PersistedState } from '../../../main/core/ports';
+import { LIMITS } from '../../../common/limits';
+import type { SourceSnapshot } from '../../../common/model';
 
 let dir: string;
 beforeEach(async () => {
@@ -64,5 +66,82 @@ describe('the state lock', () => {
     await expect(acquireStateLock(file, 1)).rejects.toBeInstanceOf(StateLockedError);
     await lock.release();
     await expect(fs.stat(`${file}.lock`)).rejects.toThrow();
+  });
+});
+
+/** A source at every limit of limits.ts: the most the core ever keeps (strings shared, so memory stays small). */
+function largestSource(index: number): SourceSnapshot {
+  const text = (chars: number): string => 'é'.repeat(chars); // two bytes each in UTF-8
+  const id = (n: number): string => `${String(n).padStart(6, '0')}${'x'.repeat(LIMITS.idChars - 6)}`;
+  const serviceIds = Array.from({ length: LIMITS.servicesPerItem }, (_, n) => id(n));
+  const body = text(LIMITS.bodyChars);
+  const updates = Array.from({ length: LIMITS.updatesPerIncident }, (_, n) => ({
+    at: new Date(Date.UTC(2026, 2, 1, 0, n)).toISOString(),
+    status: 'investigating',
+    body,
+  }));
+  const url = `https://status${index}.example.test`;
+  return {
+    url,
+    kind: 'statuspage',
+    name: text(LIMITS.nameChars),
+    overall: 'major_outage',
+    fetchedAt: '2026-03-01T12:00:00.000Z',
+    stale: false,
+    error: null,
+    problem: null,
+    services: Array.from({ length: LIMITS.servicesPerSource }, (_, n) => ({ id: id(n), name: text(LIMITS.nameChars), group: text(LIMITS.nameChars), status: 'major_outage' as const })),
+    incidents: Array.from({ length: LIMITS.incidentsPerSource }, (_, n) => ({
+      id: id(n),
+      title: text(LIMITS.nameChars),
+      status: 'investigating' as const,
+      impact: 'major' as const,
+      services: serviceIds,
+      startedAt: updates[0]?.at ?? null,
+      updatedAt: updates[0]?.at ?? null,
+      resolvedAt: null,
+      url: `${url}/incidents/${n}`,
+      updates,
+    })),
+    maintenances: Array.from({ length: LIMITS.maintenancesPerSource }, (_, n) => ({
+      id: id(n),
+      title: text(LIMITS.nameChars),
+      status: 'scheduled' as const,
+      scheduledFor: '2026-03-02T02:00:00.000Z',
+      scheduledUntil: '2026-03-02T04:00:00.000Z',
+      services: serviceIds,
+      url: `${url}/incidents/m${n}`,
+    })),
+  };
+}
+
+describe('what is saved is what loads', () => {
+  it('saves the largest picture the core may keep, with the most keys, and loads it back', async () => {
+    const file = path.join(dir, 'state.json');
+    const keys = Array.from({ length: MAX_ANNOUNCED_KEYS }, (_, n) => `incident.opened|https://status.example.test/${'p'.repeat(3000)}|${n}`);
+    const state: PersistedState = { version: 1, snapshots: Array.from({ length: LIMITS.sources }, (_, n) => largestSource(n)), announced: keys };
+    const warnings: string[] = [];
+    const store = createFileStateStore(file, { onWarning: (m) => warnings.push(m) });
+    await store.save(state);
+    expect((await fs.stat(file)).size).toBeLessThanOrEqual(MAX_STATE_BYTES);
+    const loaded = await store.load();
+    expect(warnings).toEqual([]);
+    expect(loaded?.announced).toEqual(keys);
+    expect(await fs.readdir(dir)).toEqual(['state.json']);
+  }, 60_000);
+
+  it('keeps the snapshots of a big page, leaner, when the whole picture passes the cap', async () => {
+    const file = path.join(dir, 'state.json');
+    const big = largestSource(0);
+    // A page of 0.7 MB whose groups expand: every incident names every service, each with a long timeline.
+    const page: SourceSnapshot = { ...big, services: big.services.slice(0, 2000), incidents: big.incidents.slice(0, 50), maintenances: big.maintenances.slice(0, 50) };
+    const store = createFileStateStore(file);
+    await store.save({ version: 1, snapshots: [page], announced: [] });
+    const loaded = await store.load();
+    const incident = loaded?.snapshots[0]?.incidents[0];
+    expect(loaded?.snapshots[0]?.services).toHaveLength(2000);
+    expect(loaded?.snapshots[0]?.incidents).toHaveLength(50);
+    // The newest update is what the next diff compares: it is kept.
+    expect(incident?.updates[0]?.at).toBe(page.incidents[0]?.updates[0]?.at);
   });
 });
