@@ -12,7 +12,17 @@ export const LEVELS = [
 ] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const SOURCE_KINDS = ['statuspage', 'gandi-legacy'] as const;
+/** The status page formats read (one adapter each in main/core/sources/). */
+export const SOURCE_KINDS = [
+  'statuspage',
+  'gandi-legacy',
+  'incident-io',
+  'instatus',
+  'betterstack',
+  'cachet',
+  'statusio',
+  'feed',
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const INCIDENT_STATUSES = [
@@ -86,7 +96,7 @@ export const SOURCE_PROBLEM_CASES = [
   'web-page', // invalid: HTML instead of JSON
   'not-json', // invalid: broken JSON
   'unexpected-data', // invalid: JSON of the wrong shape
-  'unknown-api', // invalid: neither Statuspage nor Gandi's legacy API
+  'unknown-api', // invalid: answers like none of the formats read
   'bad-address', // invalid: the configured address does not parse
   'not-http', // invalid: the configured address is not http(s)
 ] as const;

@@ -2,6 +2,7 @@
 // tray app, the dashboard, the command line and the window.
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { SOURCE_KINDS } from './model';
 
 // ---- settings ---------------------------------------------------------------------------------
 
@@ -85,7 +86,7 @@ export const settingsSchema = z.object({
     .array(
       z.object({
         url: sourceUrl,
-        kind: z.enum(['auto', 'statuspage', 'gandi-legacy']).default('auto'),
+        kind: z.enum(['auto', ...SOURCE_KINDS]).default('auto'),
       }),
     )
     .min(1)

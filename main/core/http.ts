@@ -68,9 +68,18 @@ export interface JsonResponse {
   notModified: boolean;
 }
 
+export interface TextResponse {
+  text: string;
+  /** The Content-Type header ('' when absent). */
+  contentType: string;
+  notModified: boolean;
+}
+
 export interface HttpClient {
   /** GET a JSON document. Throws `SourceError` on any failure. */
   getJson(url: string): Promise<JsonResponse>;
+  /** GET any text (a feed, a web page), with the same limits and errors as getJson. */
+  getText(url: string): Promise<TextResponse>;
 }
 
 export interface HttpClientOptions {
@@ -149,7 +158,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function getJson(url: string): Promise<JsonResponse> {
+  /** One GET: `accept` is sent as Accept, `parse` turns the body into what the cache keeps. */
+  async function get(url: string, accept: string, parse: (text: string, response: Response) => unknown): Promise<JsonResponse> {
     const host = hostOf(url);
     const timeout = (): SourceError =>
       new SourceError('timeout', `no answer from ${host} within ${formatSeconds(timeoutMs)}`, { url, limit: timeoutMs / 1000 });
@@ -168,8 +178,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     deadline.catch(() => undefined);
 
     try {
-      const cached = cache.get(url);
-      const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': userAgent };
+      const cacheKey = `${accept} ${url}`;
+      const cached = cache.get(cacheKey);
+      const headers: Record<string, string> = { Accept: accept, 'User-Agent': userAgent };
       if (cached?.etag) headers['If-None-Match'] = cached.etag;
       if (cached?.lastModified) headers['If-Modified-Since'] = cached.lastModified;
 
@@ -189,7 +200,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (response.status === 304) {
         await response.body?.cancel().catch(() => undefined);
         if (!cached) throw new SourceError('http', `${host} answered HTTP 304 to a request that was not conditional`, { url, status: 304 });
-        remember(url, cached);
+        remember(cacheKey, cached);
         return { body: cached.body, notModified: true };
       }
       if (!response.ok) {
@@ -207,8 +218,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
 
       const text = await Promise.race([readCapped(response, url, host, maxBytes), deadline]);
-      const body = parseJson(text, response, url, host);
-      remember(url, {
+      const body = parse(text, response);
+      remember(cacheKey, {
         etag: response.headers.get('etag'),
         lastModified: response.headers.get('last-modified'),
         body,
@@ -225,7 +236,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return { getJson };
+  return {
+    getJson: (url) => get(url, 'application/json', (text, response) => parseJson(text, response, url, hostOf(url))),
+    getText: async (url) => {
+      const { body, notModified } = await get(url, 'text/html, application/xhtml+xml, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.8', (text, response) => ({
+        text,
+        contentType: response.headers.get('content-type') ?? '',
+      }));
+      const { text, contentType } = body as { text: string; contentType: string };
+      return { text, contentType, notModified };
+    },
+  };
 }
 
 function tooLarge(url: string, host: string, maxBytes: number): SourceError {

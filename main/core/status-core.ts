@@ -94,7 +94,7 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     configs = usable.map((entry) => entry.config);
     const kept = new Map<string, SourceSnapshot>();
     for (const { url, config } of usable) {
-      const kind = config.kind === 'gandi-legacy' ? 'gandi-legacy' : 'statuspage';
+      const kind = config.kind === undefined || config.kind === 'auto' ? 'statuspage' : config.kind;
       kept.set(url, snapshots.get(url) ?? unknownSnapshot(url, kind, null));
     }
     snapshots = kept;

@@ -3,7 +3,9 @@
 import { parseSourceUrl, SOURCE_URL_PROBLEMS } from '../../../common/settings';
 import type { HttpClient } from '../http';
 import { SourceError } from '../http';
-import type { IsoTime, SourceKind, SourceSnapshot } from '../../../common/model';
+import type { Incident, IncidentUpdate, IsoTime, Maintenance, SourceKind, SourceSnapshot } from '../../../common/model';
+import { cleanRemoteText } from '../../../common/remote-text';
+import type { Lookup } from './carry';
 import type { Clock } from '../ports';
 import type { z } from 'zod';
 
@@ -70,4 +72,69 @@ export function goodSnapshot(
   now: Date,
 ): SourceSnapshot {
   return { ...fields, fetchedAt: now.toISOString(), stale: false, error: null, problem: null };
+}
+
+/** The page of an item on the configured host: `<base>/<section>/<id>`. */
+export function itemUrl(base: string, section: string, id: string): string {
+  return `${base}/${section}/${encodeURIComponent(id)}`;
+}
+
+/**
+ * A link the page gave, kept only when it points at the page's own host (an allow-list of hosts
+ * and the user expect that); otherwise `fallback`.
+ */
+export function linkOnHost(link: string | null | undefined, base: string, fallback: string): string {
+  if (typeof link !== 'string' || link === '') return fallback;
+  try {
+    const url = new URL(link, `${base}/`);
+    return url.protocol === new URL(base).protocol && url.host === new URL(base).host ? url.href : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** A document that adds to a poll but is not needed for it: null when it cannot be had or read. */
+export async function getOptionalJson(http: HttpClient, url: string): Promise<unknown> {
+  try {
+    return (await http.getJson(url)).body;
+  } catch {
+    return null;
+  }
+}
+
+/** The name a page gives itself, cleaned; its host when it gives none. */
+export function pageName(name: string | null | undefined, base: string): string {
+  return cleanRemoteText(name ?? '').replace(/\n/g, ' ').trim() || new URL(base).host;
+}
+
+/**
+ * Incidents that left a list of open incidents only (Instatus, status.io): the same complete,
+ * good answer that no longer lists them is the page saying they are over.
+ */
+export function resolvedByOmission(missing: readonly Incident[], now: Date): Lookup<Incident> {
+  const at = now.toISOString();
+  const found = new Map(missing.map((i) => [i.id, { ...i, status: 'resolved' as const, resolvedAt: at, updatedAt: at }] as const));
+  return { found, absent: new Set(), gone: new Set() };
+}
+
+/** Newest first, whatever order the page used. */
+export function newestFirst(updates: IncidentUpdate[]): IncidentUpdate[] {
+  return updates.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+/**
+ * Maintenances that left a list of active and upcoming ones only: one in progress is over; one not
+ * started yet was cancelled, and is dropped rather than called completed.
+ */
+export function maintenancesEndedByOmission(missing: readonly Maintenance[]): Lookup<Maintenance> {
+  return {
+    found: new Map(missing.filter((m) => m.status === 'in_progress').map((m) => [m.id, { ...m, status: 'completed' as const }])),
+    absent: new Set(),
+    gone: new Set(missing.filter((m) => m.status !== 'in_progress').map((m) => m.id)),
+  };
+}
+
+/** For lists that keep closed items too: one that vanished was deleted, dropped after a few polls. */
+export function allAbsent<T extends { id: string }>(missing: readonly T[]): Lookup<T> {
+  return { found: new Map(), absent: new Set(missing.map((m) => m.id)), gone: new Set() };
 }

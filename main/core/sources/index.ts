@@ -1,17 +1,40 @@
-// Makes the source for one configured status page. With kind 'auto' the API is detected on the
+// Makes the source for one configured status page. With kind 'auto' the format is detected on the
 // first fetch and remembered; until then the source reports the likelier kind, Statuspage.
 import { SourceError } from '../http';
 import type { SourceKind, SourceSnapshot } from '../../../common/model';
 import type { SourceConfig } from '../ports';
+import { createBetterstackSource } from './betterstack';
+import { createCachetSource, type CachetVersion } from './cachet';
 import { normaliseBaseUrl, type SourceDeps, type StatusSource } from './common';
-import { detectKind } from './detect';
+import { detectFormat, type Detection } from './detect';
+import { createFeedSource } from './feed';
+import { createIncidentIoSource } from './incident-io';
+import { createInstatusSource } from './instatus';
 import { createLegacySource } from './legacy';
 import { createStatuspageSource } from './statuspage';
+import { createStatusioSource } from './statusio';
 
+/** One adapter per format: a new format is one more line here. */
+const ADAPTERS: Record<SourceKind, (base: string, deps: SourceDeps, cachetVersion: CachetVersion | null) => StatusSource> = {
+  statuspage: (base, deps) => createStatuspageSource(base, deps),
+  'gandi-legacy': (base, deps) => createLegacySource(base, deps),
+  'incident-io': (base, deps) => createIncidentIoSource(base, deps),
+  instatus: (base, deps) => createInstatusSource(base, deps),
+  betterstack: (base, deps) => createBetterstackSource(base, deps),
+  cachet: (base, deps, version) => createCachetSource(base, deps, version),
+  statusio: (base, deps) => createStatusioSource(base, deps),
+  feed: (base, deps) => createFeedSource(base, deps),
+};
 
-function sourceOfKind(kind: SourceKind, base: string, deps: SourceDeps): StatusSource {
-  return kind === 'gandi-legacy' ? createLegacySource(base, deps) : createStatuspageSource(base, deps);
+function sourceOf(detection: Pick<Detection, 'kind' | 'cachetVersion'>, base: string, deps: SourceDeps): StatusSource {
+  return ADAPTERS[detection.kind](base, deps, detection.cachetVersion ?? null);
 }
+
+/**
+ * Wrong-shape answers in a row after which the format is detected again: one may be a page's
+ * passing hiccup; several mean it changed format (status.gandi.net did in 2019).
+ */
+export const REDETECT_AFTER_WRONG_SHAPES = 3;
 
 /**
  * An answer that no longer fits the detected API (gone, or JSON of another shape): detect again next
@@ -26,18 +49,18 @@ function fitsAnotherApi(error: SourceError): boolean {
 export function createSource(config: SourceConfig, deps: SourceDeps): StatusSource {
   const base = normaliseBaseUrl(config.url);
   const kind = config.kind ?? 'auto';
-  if (kind !== 'auto') return sourceOfKind(kind, base, deps);
+  if (kind !== 'auto') return sourceOf({ kind }, base, deps);
 
   let detected: StatusSource | null = null;
+  let wrongShapes = 0;
   // One detection at a time: concurrent first fetches share it.
   let detecting: Promise<StatusSource> | null = null;
 
-  // Detected afresh in each run rather than trusted from a saved snapshot: pages do change API
-  // (status.gandi.net did in 2019).
+  // Detected afresh in each run rather than trusted from a saved snapshot: pages do change format.
   async function resolve(): Promise<StatusSource> {
     if (detected) return detected;
-    detecting ??= detectKind(deps.http, base)
-      .then((found) => (detected = sourceOfKind(found, base, deps)))
+    detecting ??= detectFormat(deps.http, base)
+      .then((found) => (detected = sourceOf(found, base, deps)))
       .finally(() => {
         detecting = null;
       });
@@ -52,9 +75,19 @@ export function createSource(config: SourceConfig, deps: SourceDeps): StatusSour
     async fetchSnapshot(previous: SourceSnapshot | null) {
       const source = await resolve();
       try {
-        return await source.fetchSnapshot(previous);
+        const snapshot = await source.fetchSnapshot(previous);
+        wrongShapes = 0;
+        return snapshot;
       } catch (error) {
-        if (error instanceof SourceError && fitsAnotherApi(error)) detected = null;
+        if (error instanceof SourceError && fitsAnotherApi(error)) {
+          wrongShapes += 1;
+          if (wrongShapes >= REDETECT_AFTER_WRONG_SHAPES) {
+            detected = null;
+            wrongShapes = 0;
+          }
+        } else {
+          wrongShapes = 0;
+        }
         throw error;
       }
     },

@@ -110,3 +110,257 @@ export function legacyIncidentImpact(serviceLevels: readonly Level[]): Impact {
   const worst = worstLevel(serviceLevels);
   return worst === 'degraded' ? 'minor' : 'major';
 }
+
+// ---- incident.io ---------------------------------------------------------------------------------
+
+const INCIDENT_IO_COMPONENT_STATUS: Record<string, Level> = {
+  operational: 'operational',
+  under_maintenance: 'maintenance',
+  degraded_performance: 'degraded',
+  partial_outage: 'partial_outage',
+  full_outage: 'major_outage',
+  // The Statuspage-compatible API may use Statuspage's word for a full outage.
+  major_outage: 'major_outage',
+};
+
+/** incident.io component status (compat API and widget API alike). */
+export function incidentIoComponentLevel(status: unknown): Level {
+  return lookup(INCIDENT_IO_COMPONENT_STATUS, status, 'unknown');
+}
+
+const INCIDENT_IO_IMPACT: Record<string, Impact> = {
+  degraded_performance: 'minor',
+  partial_outage: 'major',
+  full_outage: 'critical',
+};
+
+/** incident.io widget `current_worst_impact`. */
+export function incidentIoImpactOf(impact: unknown): Impact {
+  return lookup(INCIDENT_IO_IMPACT, impact, 'unknown');
+}
+
+const INCIDENT_IO_MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
+  ...MAINTENANCE_STATUS,
+  maintenance_scheduled: 'scheduled',
+  maintenance_in_progress: 'in_progress',
+  maintenance_complete: 'completed',
+  maintenance_completed: 'completed',
+};
+
+/** incident.io maintenance status, in either vocabulary; unknown words as in maintenanceStatusOf. */
+export function incidentIoMaintenanceStatusOf(status: unknown, scheduledFor: string | null, now: Date): MaintenanceStatus {
+  const known = lookup<MaintenanceStatus | 'unknown'>(INCIDENT_IO_MAINTENANCE_STATUS, status, 'unknown');
+  return known === 'unknown' ? maintenanceStatusOf(status, scheduledFor, now) : known;
+}
+
+// ---- Instatus ------------------------------------------------------------------------------------
+
+const INSTATUS_PAGE_STATUS: Record<string, Level> = {
+  UP: 'operational',
+  HASISSUES: 'degraded',
+  UNDERMAINTENANCE: 'maintenance',
+};
+
+/** Instatus page-wide `page.status`. */
+export function instatusPageLevel(status: unknown): Level {
+  return lookup(INSTATUS_PAGE_STATUS, status, 'unknown');
+}
+
+const INSTATUS_COMPONENT_STATUS: Record<string, Level> = {
+  OPERATIONAL: 'operational',
+  UNDERMAINTENANCE: 'maintenance',
+  DEGRADEDPERFORMANCE: 'degraded',
+  PARTIALOUTAGE: 'partial_outage',
+  MINOROUTAGE: 'partial_outage',
+  MAJOROUTAGE: 'major_outage',
+};
+
+/** Instatus component `status`. */
+export function instatusComponentLevel(status: unknown): Level {
+  return lookup(INSTATUS_COMPONENT_STATUS, status, 'unknown');
+}
+
+const INSTATUS_IMPACT: Record<string, Impact> = {
+  OPERATIONAL: 'none',
+  UNDERMAINTENANCE: 'maintenance',
+  DEGRADEDPERFORMANCE: 'minor',
+  MINOROUTAGE: 'minor',
+  PARTIALOUTAGE: 'major',
+  MAJOROUTAGE: 'critical',
+};
+
+/** Instatus incident `impact` (the component words). */
+export function instatusImpactOf(impact: unknown): Impact {
+  return lookup(INSTATUS_IMPACT, impact, 'unknown');
+}
+
+const INSTATUS_INCIDENT_STATUS: Record<string, IncidentStatus> = {
+  INVESTIGATING: 'investigating',
+  IDENTIFIED: 'identified',
+  MONITORING: 'monitoring',
+  RESOLVED: 'resolved',
+};
+
+/** Instatus incident `status`. */
+export function instatusIncidentStatusOf(status: unknown): IncidentStatus {
+  return lookup(INSTATUS_INCIDENT_STATUS, status, 'unknown');
+}
+
+const INSTATUS_MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
+  NOTSTARTEDYET: 'scheduled',
+  INPROGRESS: 'in_progress',
+  COMPLETED: 'completed',
+};
+
+/** Instatus maintenance `status`; unknown words as in maintenanceStatusOf. */
+export function instatusMaintenanceStatusOf(status: unknown, scheduledFor: string | null, now: Date): MaintenanceStatus {
+  const known = lookup<MaintenanceStatus | 'unknown'>(INSTATUS_MAINTENANCE_STATUS, status, 'unknown');
+  return known === 'unknown' ? maintenanceStatusOf(status, scheduledFor, now) : known;
+}
+
+// ---- Better Stack --------------------------------------------------------------------------------
+
+const BETTERSTACK_STATE: Record<string, Level> = {
+  operational: 'operational',
+  maintenance: 'maintenance',
+  degraded: 'degraded',
+  downtime: 'major_outage',
+  // A resource nobody watches has no state to tell.
+  not_monitored: 'unknown',
+};
+
+/** Better Stack `aggregate_state` of the page and `status` of a resource. */
+export function betterstackLevel(state: unknown): Level {
+  return lookup(BETTERSTACK_STATE, state, 'unknown');
+}
+
+const BETTERSTACK_REPORT_STATUS: Record<string, IncidentStatus> = {
+  // Better Stack has no stages: an open report is being worked on.
+  degraded: 'investigating',
+  downtime: 'investigating',
+  resolved: 'resolved',
+};
+
+/** Better Stack status report `aggregate_state`, as an incident status. */
+export function betterstackReportStatusOf(state: unknown): IncidentStatus {
+  return lookup(BETTERSTACK_REPORT_STATUS, state, 'unknown');
+}
+
+const BETTERSTACK_IMPACT: Record<string, Impact> = {
+  degraded: 'minor',
+  downtime: 'major',
+  maintenance: 'maintenance',
+  resolved: 'none',
+};
+
+/** Better Stack report or affected-resource state, as an impact. */
+export function betterstackImpactOf(state: unknown): Impact {
+  return lookup(BETTERSTACK_IMPACT, state, 'unknown');
+}
+
+// ---- Cachet 2.x and 3.x --------------------------------------------------------------------------
+
+const CACHET_COMPONENT_STATUS: Record<string, Level> = {
+  '1': 'operational',
+  '2': 'degraded',
+  '3': 'partial_outage',
+  '4': 'major_outage',
+  // 3.x only: 5 "unknown", 6 "under maintenance".
+  '5': 'unknown',
+  '6': 'maintenance',
+};
+
+/** Cachet component status code (a number, or a 3.x `{value}` already unwrapped). */
+export function cachetComponentLevel(status: unknown): Level {
+  return lookup(CACHET_COMPONENT_STATUS, typeof status === 'number' ? String(status) : status, 'unknown');
+}
+
+const CACHET_INCIDENT_STATUS: Record<string, IncidentStatus> = {
+  '1': 'investigating',
+  '2': 'identified',
+  '3': 'monitoring', // "Watching"
+  '4': 'resolved', // "Fixed"
+};
+
+/** Cachet incident (or update) status code; 0 ("Reported" in 3.x, "Scheduled" in old 2.x) is unknown. */
+export function cachetIncidentStatusOf(status: unknown): IncidentStatus {
+  return lookup(CACHET_INCIDENT_STATUS, typeof status === 'number' ? String(status) : status, 'unknown');
+}
+
+const CACHET_SCHEDULE_STATUS: Record<string, MaintenanceStatus> = {
+  '0': 'scheduled',
+  '1': 'in_progress',
+  '2': 'completed',
+};
+
+/** Cachet schedule status code; unknown codes as in maintenanceStatusOf. */
+export function cachetScheduleStatusOf(status: unknown, scheduledFor: string | null, now: Date): MaintenanceStatus {
+  const word = typeof status === 'number' ? String(status) : status;
+  const known = lookup<MaintenanceStatus | 'unknown'>(CACHET_SCHEDULE_STATUS, word, 'unknown');
+  return known === 'unknown' ? maintenanceStatusOf(status, scheduledFor, now) : known;
+}
+
+// ---- status.io -----------------------------------------------------------------------------------
+
+const STATUSIO_CODE: Record<string, Level> = {
+  '100': 'operational',
+  '200': 'maintenance',
+  '300': 'degraded',
+  '400': 'partial_outage',
+  '500': 'major_outage',
+  // A security event: treated as the worst, since its reach is not said.
+  '600': 'major_outage',
+};
+
+/** status.io `status_code`. */
+export function statusioLevel(code: unknown): Level {
+  return lookup(STATUSIO_CODE, typeof code === 'number' ? String(code) : code, 'unknown');
+}
+
+const STATUSIO_IMPACT: Record<string, Impact> = {
+  '200': 'maintenance',
+  '300': 'minor',
+  '400': 'major',
+  '500': 'critical',
+  '600': 'critical',
+};
+
+/** status.io message `status` code, as an impact. */
+export function statusioImpactOf(code: unknown): Impact {
+  return lookup(STATUSIO_IMPACT, typeof code === 'number' ? String(code) : code, 'unknown');
+}
+
+const STATUSIO_STATE: Record<string, IncidentStatus> = {
+  '100': 'investigating',
+  '200': 'identified',
+  '300': 'monitoring',
+};
+
+/** status.io message `state` code. */
+export function statusioIncidentStatusOf(state: unknown): IncidentStatus {
+  return lookup(STATUSIO_STATE, typeof state === 'number' ? String(state) : state, 'unknown');
+}
+
+// ---- RSS / Atom feeds ----------------------------------------------------------------------------
+
+const FEED_STAGE: Record<string, IncidentStatus> = {
+  investigating: 'investigating',
+  identified: 'identified',
+  monitoring: 'monitoring',
+  update: 'investigating',
+  resolved: 'resolved',
+  completed: 'resolved',
+  postmortem: 'postmortem',
+  // Maintenance stages in a feed (Statuspage writes them this way).
+  scheduled: 'investigating',
+  'in progress': 'investigating',
+  verifying: 'monitoring',
+};
+
+/**
+ * The stage a feed entry states, from its leading word ("<strong>Resolved</strong> - ..." on
+ * Statuspage feeds, "[Resolved] ..." elsewhere); unknown when it states none.
+ */
+export function feedStageOf(word: unknown): IncidentStatus {
+  return lookup(FEED_STAGE, typeof word === 'string' ? word.trim().toLowerCase() : word, 'unknown');
+}

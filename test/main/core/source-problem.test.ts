@@ -42,7 +42,10 @@ const refused: FetchLike = () =>
   Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }));
 
 /** An HTTP client whose every document is valid JSON of no known API. */
-const speaksNeither: HttpClient = { getJson: () => Promise.resolve({ body: { hello: 'world' }, notModified: false }) };
+const speaksNeither: HttpClient = {
+  getJson: () => Promise.resolve({ body: { hello: 'world' }, notModified: false }),
+  getText: () => Promise.resolve({ text: '<!doctype html><title>Status</title>', contentType: 'text/html', notModified: false }),
+};
 
 const cases: Array<[name: string, fail: () => unknown, message: string | RegExp, expected: SourceProblem]> = [
   ['timeout', get(neverAnswers, { timeoutMs: 100 }), 'no answer from status.example.test within 0.1 s', problem({ reason: 'timeout', limit: 0.1 })],
@@ -57,7 +60,7 @@ const cases: Array<[name: string, fail: () => unknown, message: string | RegExp,
   ['a web page', answer('<html></html>', { headers: { 'content-type': 'text/html' } }), 'status.example.test sent a web page instead of JSON', problem({ reason: 'invalid', case: 'web-page' })],
   ['broken JSON', answer('{"page":', { headers: JSON_TYPE }), 'status.example.test sent data that is not valid JSON', problem({ reason: 'invalid', case: 'not-json' })],
   ['JSON of the wrong shape', () => validate(z.object({ status: z.string() }), { status: 1 }, URL_, 'a status'), /^status\.example\.test sent data that is not a status \(at status: /, problem({ reason: 'invalid', case: 'unexpected-data', detail: 'status' })],
-  ['neither API', () => detectKind(speaksNeither, 'http://status.example.test'), "status.example.test does not answer like a Statuspage page nor like Gandi's legacy status API", problem({ reason: 'invalid', case: 'unknown-api' })],
+  ['no known format', () => detectKind(speaksNeither, 'http://status.example.test'), /^status\.example\.test answers like no status page format read here \(\/api\/v2\/summary\.json: JSON of another shape, .*; no feed link found\)$/, problem({ reason: 'invalid', case: 'unknown-api' })],
   ['an address that does not parse', () => normaliseBaseUrl('status page'), 'not a valid status page address: status page', problem({ reason: 'invalid', case: 'bad-address', host: null, detail: 'status page' })],
   ['an address that is not http', () => normaliseBaseUrl('ftp://status.example.test'), 'not an http(s) address: ftp://status.example.test', problem({ reason: 'invalid', case: 'not-http', host: null, detail: 'ftp://status.example.test' })],
 ];
@@ -82,11 +85,12 @@ describe('SourceError.problem', () => {
     expect(problemOf(error)).toBe(error.problem);
   });
 
-  it.each(cases)('%s: the tray says it in English as the core does', async (_name, fail, message) => {
+  it.each(cases)('%s: the tray says it in English as the core does', async (_name, fail, message, expected) => {
     const error = await caught(fail);
     const line = problemLine(error.problem, textsFor('en'));
     // zod's own words about the data stay out of the problem: only where it went wrong is kept.
     if (typeof message === 'string') expect(line).toBe(message);
+    else if (expected.case === 'unknown-api') expect(line).toBe('status.example.test answers like no status page format read here');
     else expect(line).toBe('status.example.test sent data that is not what was expected (at status)');
   });
 

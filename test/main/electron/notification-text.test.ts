@@ -79,7 +79,7 @@ describe('source.unreachable notices', () => {
       'status.gandi.net a envoyé une page web au lieu de JSON',
       'status.gandi.net a envoyé des données qui ne sont pas du JSON valide',
       'status.gandi.net a envoyé des données inattendues (en components.0.status)',
-      "status.gandi.net ne répond ni comme une page Statuspage ni comme l'ancienne API de statut de Gandi",
+      'status.gandi.net ne répond dans aucun des formats de page de statut lus ici',
       'adresse de page de statut non valide : x y',
       'pas une adresse http(s) : ftp://x',
     ]);

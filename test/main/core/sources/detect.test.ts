@@ -1,5 +1,5 @@
 // API detection against the simulator's faults: a broken answer is reported for what it is, never
-// hidden behind "does not answer like a Statuspage page nor like Gandi's legacy status API".
+// hidden behind "answers like no status page format".
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, SourceError, type HttpClient } from '../../../../main/core/http';
 import { createSource } from '../../../../main/core/sources';
@@ -48,7 +48,7 @@ describe('detectKind meets a fault', () => {
     const error = await failure(() => detectKind(http(), sim.url));
     expect(error.reason).toBe(reason);
     expect(error.message).toMatch(message);
-    expect(error.message).not.toMatch(/does not answer like/);
+    expect(error.message).not.toMatch(/answers like no status page format/);
   });
 
   it('does not guess past a body too large to read (the legacy API is not asked)', async () => {
