@@ -20,7 +20,13 @@ export interface ListenOptions {
   info: AppInfo;
   maxClients?: number;
   heartbeatMs?: number;
+  /** How long a client may take to send a whole request, body included (default 30 s). */
+  requestTimeoutMs?: number;
+  /** Unread bytes an event stream may hold before its client is dropped. */
+  maxBufferedBytes?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface ListeningDashboard {
   /** What a user opens, e.g. http://127.0.0.1:8787 (no trailing slash). */
@@ -37,13 +43,16 @@ function urlHost(host: string): string {
 
 export async function listenDashboard(options: ListenOptions): Promise<ListeningDashboard> {
   let app: DashboardApp | null = null;
-  const server: Server = createServer((req, res) => {
-    if (app) app.handle(req, res);
-    else res.writeHead(503).end();
-  });
-  // The event stream stays open for as long as the page does.
-  server.requestTimeout = 0;
-  server.headersTimeout = 10_000;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // The deadline is for receiving a request (a slow body holds a socket and its buffers); the event
+  // stream's response, which stays open as long as the page does, is not under it.
+  const server: Server = createServer(
+    { requestTimeout, headersTimeout: Math.min(10_000, requestTimeout), connectionsCheckingInterval: Math.min(30_000, requestTimeout / 2) },
+    (req, res) => {
+      if (app) app.handle(req, res);
+      else res.writeHead(503).end();
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -58,7 +67,7 @@ export async function listenDashboard(options: ListenOptions): Promise<Listening
     info: options.info,
     staticRoot: options.staticRoot,
     hostPolicy: hostPolicyFor(port, options.host, options.hostGiven),
-    hub: createSseHub({ maxClients: options.maxClients, heartbeatMs: options.heartbeatMs }),
+    hub: createSseHub({ maxClients: options.maxClients, heartbeatMs: options.heartbeatMs, maxBufferedBytes: options.maxBufferedBytes }),
   });
   app = readyApp;
   return {
