@@ -80,6 +80,9 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
   let started = false;
   let loading: Promise<void> | null = null;
   let saving: Promise<void> | null = null;
+  /** The source list waiting to be applied, and the change under way (see updateSources). */
+  let wantedSources: SourceConfig[] | null = null;
+  let sourcesChange: Promise<void> = Promise.resolve();
 
   function setSources(next: SourceConfig[]): { url: string; config: SourceConfig }[] {
     const usable: { url: string; config: SourceConfig }[] = [];
@@ -277,22 +280,36 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
       };
     },
 
-    async updateSources(next) {
-      const running = started && poller !== null;
-      const old = poller;
-      poller = null;
-      await old?.stop();
-      setSources(next);
-      // Adding or removing a source is a settings change, not news: no overall.changed for it.
-      const overall = overallOf([...snapshots.values()]);
-      lastOverall = overall === 'unknown' ? null : overall;
-      publish([]);
-      void saveSoon();
-      if (running && started) {
-        poller = buildPoller();
-        poller.start();
-      }
+    updateSources(next) {
+      // One change at a time, the newest winning: two saves close together (during a slow poll)
+      // must not end with the core polling the older list while the settings name the newer.
+      wantedSources = next;
+      const applied = sourcesChange.then(async () => {
+        if (wantedSources === null) return; // a later call already applied the newest list
+        const target = wantedSources;
+        wantedSources = null;
+        await applySources(target);
+      });
+      sourcesChange = applied.catch(() => undefined);
+      return applied;
     },
   };
+
+  async function applySources(next: SourceConfig[]): Promise<void> {
+    const running = started && poller !== null;
+    const old = poller;
+    poller = null;
+    await old?.stop();
+    setSources(next);
+    // Adding or removing a source is a settings change, not news: no overall.changed for it.
+    const overall = overallOf([...snapshots.values()]);
+    lastOverall = overall === 'unknown' ? null : overall;
+    publish([]);
+    void saveSoon();
+    if (running && started) {
+      poller = buildPoller();
+      poller.start();
+    }
+  }
   return service;
 }
