@@ -28,7 +28,7 @@ const parser = new XMLParser({
   trimValues: true,
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
   // Bounded entity expansion (a DOCTYPE may declare its own entities).
-  processEntities: { enabled: true, maxEntitySize: 1_000, maxEntityCount: 50 },
+  processEntities: { enabled: true, maxEntitySize: 1_000, maxEntityCount: 50, maxTotalExpansions: 1_000, maxExpandedLength: 100_000 },
 });
 
 const node = z.unknown();

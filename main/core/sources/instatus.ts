@@ -59,20 +59,30 @@ export const instatusSummarySchema = z.object({
 
 const groupRefSchema = z.object({ id: text, name: text }).nullish();
 
-export const instatusComponentsSchema = z.object({
-  components: z.array(
-    z.object({
-      id: z.string().min(1),
-      name: z.string(),
-      status: text,
-      group: groupRefSchema,
-      activeIncidents: z.array(z.object({ id: z.string() })).nullish(),
-    }),
-  ),
+const componentSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  status: text,
+  group: groupRefSchema,
+  activeIncidents: z.array(z.object({ id: z.string() })).nullish(),
+  // A variant seen in one client only nests members under their group.
+  children: z.array(z.object({ id: z.string().min(1), name: z.string(), status: text })).nullish(),
 });
+
+export const instatusComponentsSchema = z.object({ components: z.array(componentSchema) });
 type RawComponents = z.infer<typeof instatusComponentsSchema>['components'];
 
-function servicesFrom(components: RawComponents): { services: Service[]; incidentServices: Map<string, string[]> } {
+/** Members nested under their group become flat components pointing at it. */
+function flatten(components: RawComponents): RawComponents {
+  return components.flatMap((c) =>
+    c.children && c.children.length > 0
+      ? [{ ...c, children: null }, ...c.children.map((child) => ({ ...child, group: { id: c.id, name: c.name } }))]
+      : [c],
+  );
+}
+
+function servicesFrom(nested: RawComponents): { services: Service[]; incidentServices: Map<string, string[]> } {
+  const components = flatten(nested);
   // A group is listed as a component too: the one others point at through `group.id`.
   const containers = new Set(components.map((c) => c.group?.id).filter((id): id is string => typeof id === 'string'));
   const services: Service[] = [];
