@@ -1,6 +1,7 @@
 // The tray app's running state and what it does with it: core updates go to the tray, the
 // notifier and the window (one way); user actions (menu, window) come back here.
 import { app, clipboard, shell } from 'electron';
+import { createFreshnessClock } from '../../common/freshness';
 import type { ChangeEvent, StatusSnapshot } from '../../common/model';
 import type { FetchLike, SourceConfig, StateStore, StatusService } from '../core/ports';
 import { chooseService, settingsSchema, type Settings } from '../../common/settings';
@@ -129,6 +130,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   });
   if (options.heldEvents) notifier.restoreHeld(options.heldEvents);
 
+  const freshnessNow = createFreshnessClock(() => now().getTime());
   function refreshTray(): void {
     tray.update({
       snapshot,
@@ -137,6 +139,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       followedServices: settings.followedServices,
       launchAtLogin: loginItem.supported ? settings.launchAtLogin : null,
       now: now(),
+      freshnessNow: freshnessNow(snapshot),
     });
   }
 

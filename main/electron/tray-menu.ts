@@ -21,6 +21,8 @@ export interface TrayMenuModel {
   /** null where the OS has no login items Electron can set (Linux). */
   launchAtLogin: boolean | null;
   now: Date;
+  /** The time to judge the data's age by (createFreshnessClock), not fooled by a clock stepped back; default `now`. */
+  freshnessNow?: Date;
 }
 
 export interface TrayMenuActions {
@@ -81,7 +83,7 @@ export function buildTrayMenu(model: TrayMenuModel, actions: TrayMenuActions): M
   const updated = lastUpdate(model.snapshot);
   const snoozed = model.snoozedUntil !== null && model.snoozedUntil.getTime() > model.now.getTime();
   const template: MenuItemConstructorOptions[] = [
-    { id: 'overall', label: label(overallLine(model.snapshot, texts, model.now)), enabled: false },
+    { id: 'overall', label: label(overallLine(model.snapshot, texts, model.freshnessNow ?? model.now)), enabled: false },
     { id: 'updated', label: updated === null ? texts.neverUpdated : texts.updatedAt(clockTime(updated)), enabled: false },
   ];
   if (snoozed && model.snoozedUntil !== null) {

@@ -41,12 +41,13 @@ export function createStatusTray(options: {
   if (options.platform !== 'darwin') tray.on('click', () => options.onClick());
   return {
     update(model) {
-      const level = vouchedLevel(model.snapshot, model.now);
+      const ageNow = model.freshnessNow ?? model.now;
+      const level = vouchedLevel(model.snapshot, ageNow);
       if (level !== shownLevel) {
         tray.setImage(pictureFor(level));
         shownLevel = level;
       }
-      tray.setToolTip(describeTray(model.snapshot, model.texts, model.now));
+      tray.setToolTip(describeTray(model.snapshot, model.texts, ageNow));
       tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenu(model, options.actions)));
     },
     destroy() {
