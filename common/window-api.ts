@@ -26,7 +26,11 @@ export type ShowTarget = z.infer<typeof showTargetSchema>;
  * settings or the current snapshot and checks it against the link policy.
  */
 export const externalTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.enum(['status-page', 'help', 'ticket', 'chat']) }),
+  z.object({
+    kind: z.enum(['status-page', 'help', 'ticket', 'chat']),
+    /** The window's language: Gandi's help centre has its pages in both. */
+    language: z.enum(['en', 'fr']).optional(),
+  }),
   z.object({
     kind: z.enum(['incident', 'maintenance']),
     sourceUrl: z.string().max(LIMITS.urlChars),

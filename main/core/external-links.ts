@@ -36,9 +36,9 @@ export function resolveExternalTarget(target: ExternalTarget, settings: Settings
     case 'status-page':
       return gandiOnly(settings.links.statusPage);
     case 'help':
-      return gandiOnly(settings.links.helpCenter);
+      return gandiOnly(inLanguage(settings.links.helpCenter, target.language));
     case 'ticket':
-      return gandiOnly(settings.links.ticket);
+      return gandiOnly(inLanguage(settings.links.ticket, target.language));
     case 'chat':
       return gandiOnly(settings.links.chat);
     case 'incident':
@@ -59,4 +59,13 @@ export function resolveExternalTarget(target: ExternalTarget, settings: Settings
 /** Links from settings were validated on the way in; check again, they are what a user clicks. */
 function gandiOnly(value: string): ResolvedLink {
   return isGandiLink(value) ? { ok: true, url: value } : { ok: false, error: 'link not allowed' };
+}
+
+/** Gandi's help centre (Zendesk) names its language in the path: /hc/en-us, /hc/fr. */
+const HELP_CENTRE = /^(https:\/\/helpdesk\.gandi\.net\/hc\/)(en-us|fr)(\/|$)/;
+
+/** A help-centre link in the window's language; any other link as it is. */
+export function inLanguage(link: string, language: 'en' | 'fr' | undefined): string {
+  if (language === undefined) return link;
+  return link.replace(HELP_CENTRE, (_all, start: string, _current: string, end: string) => `${start}${language === 'fr' ? 'fr' : 'en-us'}${end}`);
 }

@@ -3,7 +3,6 @@ import { useEffect, type ReactNode } from 'react';
 import { useAppStore, useI18n, useReconnect } from './context';
 import { vouchedLevel } from '../../common/freshness';
 import { Header } from './components/Header';
-import { OutageBanners } from './components/OutageBanners';
 import { IncidentsView } from './components/IncidentsView';
 import { MaintenancesView } from './components/MaintenancesView';
 import { ServicesView } from './components/ServicesView';
@@ -48,12 +47,13 @@ export function App({ tickMs = 1000 }: { tickMs?: number }) {
   return (
     <div className="app">
       <Header />
-      <OutageBanners />
       <nav className="nav">
         <Tabs />
       </nav>
-      <main id={panelId(view)} role="tabpanel" aria-labelledby={tabId(view)} tabIndex={0} className="panel">
-        <View />
+      <main className="main">
+        <div id={panelId(view)} role="tabpanel" aria-labelledby={tabId(view)} tabIndex={0} className="panel">
+          <View />
+        </div>
       </main>
     </div>
   );

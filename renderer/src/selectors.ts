@@ -118,12 +118,19 @@ export function incidentNaming(source: SourceSnapshot, serviceId: string): Incid
   return naming?.item ?? null;
 }
 
-/** Maintenances in progress, or starting within the next 24 hours: what the tab counts. */
-export function maintenancesSoon(snapshot: StatusSnapshot | null, now: number): number {
+/**
+ * Maintenances in progress, then those starting within the next 24 hours: what the tab counts,
+ * what step 1 of the support procedure lists and what the ticket summary names.
+ */
+export function currentMaintenances(snapshot: StatusSnapshot | null, now: number): Sourced<Maintenance>[] {
   const { in_progress, scheduled } = orderedMaintenances(snapshot);
   const soon = scheduled.filter(({ item }) => {
     const start = timeOf(item.scheduledFor);
     return start > 0 && start - now <= 24 * 3_600_000;
   });
-  return in_progress.length + soon.length;
+  return [...in_progress, ...soon];
+}
+
+export function maintenancesSoon(snapshot: StatusSnapshot | null, now: number): number {
+  return currentMaintenances(snapshot, now).length;
 }

@@ -4,8 +4,7 @@ import type { Settings } from '../../common/settings';
 import type { AppInfo } from '../../common/window-api';
 import type { Language, Translate } from './i18n/messages';
 import { sourceErrorText } from './problem';
-import { isOpenIncident } from '../../common/levels';
-import { serviceNames } from './selectors';
+import { currentMaintenances, orderedIncidents, serviceNames } from './selectors';
 import { formatDateTime, type DisplayZone } from './time/format';
 
 export interface SummaryInput {
@@ -16,10 +15,12 @@ export interface SummaryInput {
   t: Translate;
   lang: Language;
   zone: DisplayZone;
+  /** The account checks the user ticked off in the support panel, in words. */
+  checked?: string[];
 }
 
 export function buildTicketSummary(input: SummaryInput): string {
-  const { snapshot, settings, info, now, t, lang, zone } = input;
+  const { snapshot, settings, info, now, t, lang, zone, checked = [] } = input;
   const when = (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? formatDateTime(Date.parse(iso), zone, now) : '—');
   const followed = new Set(settings?.followedServices ?? []);
   const lines: string[] = [t('summary.title')];
@@ -35,9 +36,8 @@ export function buildTicketSummary(input: SummaryInput): string {
     lines.push(line);
   }
 
-  const open = (snapshot?.sources ?? []).flatMap((source) =>
-    source.incidents.filter(isOpenIncident).map((incident) => ({ source, incident })),
-  );
+  // The order of the window: worst first.
+  const open = orderedIncidents(snapshot).open.map(({ source, item }) => ({ source, incident: item }));
   // With followed services, only what touches them; otherwise every open incident.
   const relevant = followed.size > 0 ? open.filter(({ incident }) => incident.services.some((id) => followed.has(id))) : open;
   lines.push('', `${t(followed.size > 0 ? 'summary.incidents' : 'summary.allIncidents')}:`);
@@ -52,9 +52,8 @@ export function buildTicketSummary(input: SummaryInput): string {
     );
   }
 
-  const ongoing = (snapshot?.sources ?? []).flatMap((source) =>
-    source.maintenances.filter((m) => m.status === 'in_progress').map((maintenance) => ({ source, maintenance })),
-  );
+  // What step 1 of the support panel lists: in progress, or starting within a day.
+  const ongoing = currentMaintenances(snapshot, now).map(({ source, item }) => ({ source, maintenance: item }));
   if (ongoing.length > 0) {
     lines.push('', `${t('summary.maintenances')}:`);
     for (const { source, maintenance } of ongoing) {
@@ -68,6 +67,10 @@ export function buildTicketSummary(input: SummaryInput): string {
       source.services.filter((s) => followed.has(s.id)).map((s) => `${s.name} (${t(`level.${s.status}`)})`),
     );
     lines.push('', `${t('summary.followed')}: ${states.join(', ') || t('settings.noneSelected')}`);
+  }
+
+  if (checked.length > 0) {
+    lines.push('', `${t('summary.checked')}:`, ...checked.map((cause) => `- ${cause}`));
   }
 
   lines.push('', `${t('summary.app')}: ${info ? `${info.name} ${info.version} (${info.platform})` : '—'}`);

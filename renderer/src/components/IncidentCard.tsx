@@ -116,10 +116,11 @@ export const IncidentCard = forwardRef<HTMLElement, Props>(function IncidentCard
       <button
         type="button"
         className="link-button"
-        aria-label={t('incidents.openPageOf', { title: incident.title })}
         onClick={() => void api.openExternal({ kind: 'incident', sourceUrl: source.url, id: incident.id })}
       >
         {t('incidents.openPage')}
+        {/* Said, not shown: several cards each have this button, and a list of links must tell them apart. */}
+        <span className="sr-only">{t('incidents.openPageOf', { title: incident.title })}</span>
         <ExternalIcon />
       </button>
     </article>

@@ -10,6 +10,7 @@ import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import { translator } from '../i18n/messages';
 import { groupServices, incidentNaming, problemServices, type ServiceGroup } from '../selectors';
 import { LevelBadge } from './Badges';
+import { OutageBanners } from './OutageBanners';
 import { BellOffIcon, ChevronIcon, StarIcon } from './Icons';
 
 const ENGLISH = translator('en');
@@ -33,6 +34,7 @@ export function ServicesView() {
 
   return (
     <div className="view services">
+      <OutageBanners />
       <div className="services-tools">
         <input
           type="search"
@@ -141,23 +143,28 @@ function ServiceName({ source, service, showGroup = false }: Omit<RowProps, 'onE
   const { t } = useI18n();
   const show = useAppStore((state) => state.show);
   const incident = service.status === 'operational' ? null : incidentNaming(source, service.id);
-  const label = (
-    <>
-      <ServiceLabel name={service.name} />
-      {showGroup && service.group !== null ? <span className="service-group">{service.group}</span> : null}
-    </>
-  );
-  if (incident === null) return label;
+  const group = showGroup && service.group !== null ? <span className="service-group">{service.group}</span> : null;
+  if (incident === null) {
+    return (
+      <>
+        <ServiceLabel name={service.name} />
+        {group}
+      </>
+    );
+  }
   return (
-    <button
-      type="button"
-      className="service-link"
-      title={incident.title}
-      aria-label={t('services.openIncident', { name: service.name })}
-      onClick={() => show({ kind: 'incident', sourceUrl: source.url, id: incident.id })}
-    >
-      {label}
-    </button>
+    <>
+      <button
+        type="button"
+        className="service-link"
+        title={incident.title}
+        onClick={() => show({ kind: 'incident', sourceUrl: source.url, id: incident.id })}
+      >
+        <ServiceLabel name={service.name} />
+        <span className="sr-only">{t('services.openIncident', { title: incident.title })}</span>
+      </button>
+      {group}
+    </>
   );
 }
 

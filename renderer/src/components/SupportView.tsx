@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useApi, useAppStore, useI18n } from '../context';
 import type { MessageKey } from '../i18n/messages';
-import { orderedIncidents, orderedMaintenances } from '../selectors';
+import { currentMaintenances, orderedIncidents } from '../selectors';
 import { buildTicketSummary } from '../summary';
 import { CHAT_TIME_ZONE, chatHoursAt } from '../time/chat-hours';
-import { formatClock, formatRelative, parseTime, sameLocalDay } from '../time/format';
+import { formatClock, formatRelative, sameLocalDay } from '../time/format';
 import { systemTimeZone, zoneOffsetAt } from '../time/zones';
 import { IncidentBadge, LevelBadge, MaintenanceBadge } from './Badges';
 import { CopyIcon, ExternalIcon } from './Icons';
@@ -19,7 +19,6 @@ const ACCOUNT_CAUSES: MessageKey[] = [
   'support.cause.mailQuota',
 ];
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long "Summary copied" stays: long enough to read, short enough not to claim a later copy. */
 export const COPY_NOTICE_MS = 4000;
 
@@ -27,6 +26,13 @@ export function SupportView() {
   const { t } = useI18n();
   return (
     <div className="view support">
+      {/* Who comes here to reach support finds the buttons first, not a screen and a half down. */}
+      <section className="contact-top" aria-labelledby="support-contact">
+        <h2 id="support-contact" className="section-title">
+          {t('support.step3')}
+        </h2>
+        <Contact />
+      </section>
       <p className="intro">{t('support.intro')}</p>
       <ol className="steps">
         <li className="step">
@@ -40,7 +46,7 @@ export function SupportView() {
         </li>
         <li className="step">
           <h2 className="step-title">{t('support.step3')}</h2>
-          <Contact />
+          <p>{t('support.step3Hint')}</p>
         </li>
       </ol>
     </div>
@@ -71,14 +77,9 @@ function LiveStatus() {
   const snapshot = useAppStore((state) => state.snapshot);
   const show = useAppStore((state) => state.show);
   const { open } = orderedIncidents(snapshot);
-  const maintenances = orderedMaintenances(snapshot);
   const now = useAppStore((state) => state.now);
   // Step 1 is about right now: running maintenance, and what starts within the next day.
-  const soon = maintenances.scheduled.filter(({ item }) => {
-    const start = parseTime(item.scheduledFor);
-    return start !== null && start - now < DAY_MS;
-  });
-  const current = [...maintenances.in_progress, ...soon];
+  const current = currentMaintenances(snapshot, now);
   const known = snapshot !== null && snapshot.sources.length > 0 && snapshot.overall !== 'unknown';
 
   return (
@@ -119,6 +120,7 @@ function Contact() {
   const snapshot = useAppStore((state) => state.snapshot);
   const settings = useAppStore((state) => state.settings);
   const info = useAppStore((state) => state.info);
+  const checkedCauses = useAppStore((state) => state.checkedCauses);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   // Bumped on every copy, so a second click restarts the notice's timer.
   const [copySeq, setCopySeq] = useState(0);
@@ -141,18 +143,25 @@ function Contact() {
     return () => clearTimeout(timer);
   }, [copyState, copySeq]);
 
-  const copy = async () => {
-    const text = buildTicketSummary({ snapshot, settings, info, now, t, lang, zone: localZone });
+  const copy = async (): Promise<boolean> => {
+    const checked = ACCOUNT_CAUSES.filter((key) => checkedCauses.includes(key)).map((key) => t(key));
+    const text = buildTicketSummary({ snapshot, settings, info, now, t, lang, zone: localZone, checked });
     const ok = await api.copyText(text).catch(() => false);
     setCopyState(ok ? 'copied' : 'failed');
     setCopySeq((seq) => seq + 1);
+    return ok;
+  };
+  // One step: the summary goes to the clipboard, then the ticket form opens to paste it into.
+  const copyAndOpenTicket = async () => {
+    await copy();
+    await api.openExternal({ kind: 'ticket', language: lang }).catch(() => false);
   };
 
   return (
     <div className="contact">
       <div className="contact-buttons">
-        <button type="button" className="button primary" onClick={() => void api.openExternal({ kind: 'ticket' })}>
-          {t('support.ticket')}
+        <button type="button" className="button primary" onClick={() => void copyAndOpenTicket()}>
+          {t('support.copyAndTicket')}
           <ExternalIcon />
         </button>
         <button type="button" className="button" onClick={() => void api.openExternal({ kind: 'chat' })}>
@@ -160,6 +169,9 @@ function Contact() {
           <ExternalIcon />
         </button>
       </div>
+      <p className="copy-result" role="status">
+        {copyState === 'copied' ? t('support.copied') : copyState === 'failed' ? t('support.copyFailed') : ''}
+      </p>
       <p className="hint">{t('support.chatWhere')}</p>
       <p className="chat-hours">
         <span className={hours.open ? 'badge chat-open' : 'badge chat-closed'}>
@@ -172,13 +184,16 @@ function Contact() {
       <p className="hint">
         {parisTime ? t('support.chatHoursParis') : t('support.chatHours', { start, end, zone: userZone })}
       </p>
-      <button type="button" className="button" onClick={() => void copy()}>
-        <CopyIcon />
-        {t('support.copy')}
-      </button>
-      <p className="copy-result" role="status">
-        {copyState === 'copied' ? t('support.copied') : copyState === 'failed' ? t('support.copyFailed') : ''}
-      </p>
+      <div className="contact-buttons">
+        <button type="button" className="button" onClick={() => void copy()}>
+          <CopyIcon />
+          {t('support.copy')}
+        </button>
+        <button type="button" className="button" onClick={() => void api.openExternal({ kind: 'ticket', language: lang })}>
+          {t('support.ticket')}
+          <ExternalIcon />
+        </button>
+      </div>
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const RENDERER_BUILD = path.join(REPO_ROOT, 'dist', 'renderer');
 
-/** What the renderer bundle is made from: its own folder and the shared contract and model. */
-const SOURCES = ['renderer', 'preload', path.join('main', 'core', 'model.ts')];
+/** What the renderer bundle is made from: its own folder, the preload's types and the shared folder. */
+const SOURCES = ['renderer', 'preload', 'common'];
 
 function newestChange(target: string): number {
   const stat = statSync(target);

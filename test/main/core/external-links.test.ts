@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveExternalTarget, statusLinkAllowed } from '../../../main/core/external-links';
+import { inLanguage, resolveExternalTarget, statusLinkAllowed } from '../../../main/core/external-links';
 import { DEFAULT_LINKS, isGandiLink, settingsSchema } from '../../../common/settings';
 import { incident, maintenance, settingsWith, snapshot, SOURCE } from '../electron/fixtures';
 
@@ -75,5 +75,17 @@ describe('statusLinkAllowed', () => {
     ['https://evil.example/', 'https://status.gandi.net', false],
   ])('%s from %s -> %s', (link, source, allowed) => {
     expect(statusLinkAllowed(link, source)).toBe(allowed);
+  });
+});
+
+describe('help centre in the window language', () => {
+  it('opens the French help centre and ticket form from a French window, the English ones otherwise', () => {
+    expect(resolveExternalTarget({ kind: 'ticket', language: 'fr' }, settings, current)).toEqual({ ok: true, url: 'https://helpdesk.gandi.net/hc/fr/requests/new' });
+    expect(inLanguage('https://helpdesk.gandi.net/hc/en-us/requests/new', 'fr')).toBe('https://helpdesk.gandi.net/hc/fr/requests/new');
+    expect(inLanguage('https://helpdesk.gandi.net/hc/en-us', 'fr')).toBe('https://helpdesk.gandi.net/hc/fr');
+    expect(inLanguage('https://helpdesk.gandi.net/hc/fr/requests/new', 'en')).toBe('https://helpdesk.gandi.net/hc/en-us/requests/new');
+    // Links a user moved elsewhere on gandi.net are theirs: left as they are.
+    expect(inLanguage('https://www.gandi.net/en/contact', 'fr')).toBe('https://www.gandi.net/en/contact');
+    expect(inLanguage('https://helpdesk.gandi.net/hc/en-us/requests/new', undefined)).toBe('https://helpdesk.gandi.net/hc/en-us/requests/new');
   });
 });

@@ -30,7 +30,7 @@ describe('the window in an outage', () => {
   it('lists services with problems first; a broken service opens the incident that names it', () => {
     const view = renderWith(<App />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
     const problems = screen.getByRole('region', { name: 'Services with problems' });
-    const link = within(problems).getByRole('button', { name: 'Open the incident about PAAS LU-BI1' });
+    const link = within(problems).getByRole('button', { name: /^PAAS LU-BI1: open the incident/ });
     fireEvent.click(link);
     expect(view.store.getState().view).toBe('incidents');
   });
@@ -53,5 +53,28 @@ describe('the window in an outage', () => {
     expect(count()).toBeNull();
     act(() => view.setNow(start - 3_600_000));
     expect(count()?.textContent).toMatch(/^ \([1-9]\d*\)$/);
+  });
+});
+
+describe('the ticket summary', () => {
+  it('lists incidents worst first, the maintenances step 1 lists, and what the user already checked', async () => {
+    const { buildTicketSummary } = await import('../../../renderer/src/summary');
+    const { translator } = await import('../../../renderer/src/i18n/messages');
+    const page = gandiOutageSource();
+    const start = Math.min(...page.maintenances.map((m) => Date.parse(m.scheduledFor ?? '')).filter(Number.isFinite));
+    const now = start - 3_600_000;
+    const text = buildTicketSummary({
+      snapshot: wrap(page),
+      settings: null,
+      info: null,
+      now,
+      t: translator('en'),
+      lang: 'en',
+      zone: { timeZone: 'Europe/Paris', locale: 'en-GB' },
+      checked: ['Has the domain expired? Check its renewal date.'],
+    });
+    expect(text).toContain('Maintenance in progress or within 24 h:');
+    expect(text).toContain('Already checked on my side:\n- Has the domain expired?');
+    expect(text.indexOf('Hard drive issues')).toBeGreaterThan(0);
   });
 });

@@ -92,7 +92,7 @@ describe('Header', () => {
 describe('ServicesView', () => {
   it('lists the real Gandi services by group with text badges', () => {
     renderWith(<ServicesView />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
-    const hosting = screen.getByRole('button', { name: /Hosting/ });
+    const hosting = screen.getByRole('button', { name: /^Hosting/ });
     expect(hosting.getAttribute('aria-expanded')).toBe('true');
     const list = document.getElementById(hosting.getAttribute('aria-controls') ?? '');
     const row = within(list as HTMLElement).getByText('PAAS LU-BI1').closest('li') as HTMLElement;

@@ -13,17 +13,20 @@ afterEach(() => {
 });
 
 describe('SupportView', () => {
-  it('shows the live state first, the account checks, then the contact buttons', async () => {
+  it('puts the contact actions first, then the procedure: live state, account checks, contact', async () => {
     const view = renderWith(<SupportView />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
-    const steps = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(steps).toEqual(['Is there an incident or maintenance?', 'Check your account', 'Contact Gandi']);
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['Contact Gandi', 'Is there an incident or maintenance?', 'Check your account', 'Contact Gandi']);
     expect(screen.getAllByRole('button', { name: 'Hard drive issues' })).toHaveLength(2);
     expect(screen.getByText(/Has the domain expired/)).toBeTruthy();
     expect(screen.getByText(/prepaid credit exhausted/)).toBeTruthy();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Open a ticket' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Open chat' }));
-    expect(view.calls.openExternal).toEqual([{ kind: 'ticket' }, { kind: 'chat' }]);
+    // One step: the summary is copied, then the ticket form opens, in the window's language.
+    await userEvent.click(screen.getByRole('button', { name: 'Copy the summary and open a ticket' }));
+    expect(view.calls.copyText).toHaveLength(1);
+    expect(view.calls.copyText[0]).toContain('Hard drive issues');
+    await userEvent.click(screen.getByRole('button', { name: 'Open the customer area (chat)' }));
+    expect(view.calls.openExternal).toEqual([{ kind: 'ticket', language: 'en' }, { kind: 'chat' }]);
     expect(screen.getByText(/behind the “\?” icon/)).toBeTruthy();
 
     await userEvent.click(screen.getAllByRole('button', { name: 'Hard drive issues' })[0] as HTMLElement);
