@@ -89,7 +89,7 @@ describe('App', () => {
   it('says when the dashboard server is gone, and reloads the state once it is back', async () => {
     const app = mount();
     await settle();
-    expect(app.calls.getState).toBe(1);
+    expect(app.calls.getState).toHaveLength(1);
     act(() => app.link('lost'));
     expect(screen.getByRole('alert').textContent).toContain('Lost connection to the dashboard server');
     // The page still shows the last picture it had.
@@ -97,7 +97,7 @@ describe('App', () => {
     act(() => app.link('open'));
     await settle();
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(app.calls.getState).toBe(2);
+    expect(app.calls.getState).toHaveLength(2);
   });
 
   it('shows "No connection to the status service" when there is no bridge', async () => {

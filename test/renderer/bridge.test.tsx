@@ -75,7 +75,7 @@ describe('connectBridge', () => {
     connectBridge(fake.api, store);
     await settle();
     fake.link('open'); // the first open is the initial connection, not a return
-    expect(fake.calls.getState).toBe(1);
+    expect(fake.calls.getState).toHaveLength(1);
     expect(store.getState().serverLink).toEqual({ state: 'online' });
 
     fake.link('lost');
@@ -86,7 +86,7 @@ describe('connectBridge', () => {
     fake.link('open');
     expect(store.getState().serverLink).toEqual({ state: 'online' });
     await settle();
-    expect(fake.calls.getState).toBe(2);
+    expect(fake.calls.getState).toHaveLength(2);
     expect(store.getState().settings?.language).toBe('fr');
     expect(store.getState().snapshot?.overall).toBe('major_outage');
   });

@@ -4,7 +4,7 @@ import type { IncidentEvent, SourceProblem, SourceSnapshot, StatusSnapshot } fro
 import { incidentsFromList, maintenancesFromList, snapshotFromSummary } from '../../main/core/sources/statuspage';
 import { defaultSettings, type Settings } from '../../common/settings';
 import { type AppInfo, type AppState } from '../../common/window-api';
-import type { LinkEvent, WindowBridge } from '../../renderer/src/window-bridge';
+import { createFakeBridge } from '../support/fake-bridge';
 import gandiOutageJson from '../fixtures/real/statuspage-gandi-summary-major-outage-and-maintenances.json';
 import gandiAllOkJson from '../fixtures/real/statuspage-gandi-summary-all-ok.json';
 import githubSummaryJson from '../fixtures/real/statuspage-github-summary-all-operational.json';
@@ -81,67 +81,17 @@ export function incidentOpenedEvent(source: SourceSnapshot, index = 0): Incident
   };
 }
 
-type Listener<T> = (value: T) => void;
-
 /**
  * A bridge double: records calls and lets a test push what main would push, and (like the
- * browser bridge) report its connection dropping and coming back.
+ * browser bridge) report its connection dropping and coming back. Derived from the window API's
+ * table (test/support/fake-bridge.ts), with the answers the desktop gives.
  */
 export function fakeApi(state: AppState | (() => Promise<AppState>)) {
-  const listeners = {
-    state: new Set<Listener<unknown>>(),
-    event: new Set<Listener<unknown>>(),
-    settings: new Set<Listener<unknown>>(),
-    show: new Set<Listener<unknown>>(),
-  };
-  const calls = {
-    openExternal: [] as unknown[],
-    copyText: [] as string[],
-    setSettings: [] as Settings[],
-    refresh: 0,
-    getState: 0,
-  };
-  const linkListeners = new Set<Listener<LinkEvent>>();
-  const subscribe = (set: Set<Listener<unknown>>) => (listener: Listener<never>) => {
-    const wrapped = listener as Listener<unknown>;
-    set.add(wrapped);
-    return () => void set.delete(wrapped);
-  };
-  const api: WindowBridge = {
-    getState: () => {
-      calls.getState += 1;
-      return typeof state === 'function' ? state() : Promise.resolve(state);
-    },
-    onState: subscribe(listeners.state),
-    onEvent: subscribe(listeners.event),
-    onSettings: subscribe(listeners.settings),
-    onShow: subscribe(listeners.show),
-    refresh: async () => {
-      calls.refresh += 1;
-      return null;
-    },
-    openExternal: async (target) => {
-      calls.openExternal.push(target);
-      return true;
-    },
-    setSettings: async (settings) => {
-      calls.setSettings.push(settings);
-      return { ok: true, settings };
-    },
-    copyText: async (text) => {
-      calls.copyText.push(text);
-      return true;
-    },
-    onConnection: (listener) => {
-      linkListeners.add(listener);
-      return () => void linkListeners.delete(listener);
-    },
-  };
-  const push = (kind: keyof typeof listeners, value: unknown) => {
-    for (const listener of listeners[kind]) listener(value);
-  };
-  const link = (state: LinkEvent['state']) => {
-    for (const listener of linkListeners) listener({ state });
-  };
-  return { api, calls, listeners, linkListeners, push, link };
+  return createFakeBridge({
+    getState: () => (typeof state === 'function' ? state() : state),
+    refresh: () => null,
+    openExternal: () => true,
+    setSettings: (settings) => ({ ok: true, settings }),
+    copyText: () => true,
+  });
 }

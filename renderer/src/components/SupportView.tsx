@@ -184,16 +184,11 @@ function Contact() {
       <p className="hint">
         {parisTime ? t('support.chatHoursParis') : t('support.chatHours', { start, end, zone: userZone })}
       </p>
-      <div className="contact-buttons">
-        <button type="button" className="button" onClick={() => void copy()}>
-          <CopyIcon />
-          {t('support.copy')}
-        </button>
-        <button type="button" className="button" onClick={() => void api.openExternal({ kind: 'ticket', language: lang })}>
-          {t('support.ticket')}
-          <ExternalIcon />
-        </button>
-      </div>
+      {/* For the chat, or a ticket already open: the summary alone. */}
+      <button type="button" className="link-button" onClick={() => void copy()}>
+        <CopyIcon />
+        {t('support.copy')}
+      </button>
     </div>
   );
 }

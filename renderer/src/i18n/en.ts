@@ -136,7 +136,6 @@ export const en = {
   'support.copyAndTicket': 'Copy the summary and open a ticket',
   'support.step3Hint': 'Use the buttons at the top of this panel: the summary they copy says what the app sees, for you to paste into the ticket.',
   'summary.checked': 'Already checked on my side',
-  'support.ticket': 'Open a ticket',
   'support.chat': 'Open the customer area (chat)',
   'support.chatWhere': 'The chat is in the customer area, behind the “?” icon.',
   'support.chatHours': 'Chat hours: 07:00–01:00 Paris time, that is {start}–{end} your time ({zone}).',

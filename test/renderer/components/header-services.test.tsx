@@ -85,7 +85,7 @@ describe('Header', () => {
   it('asks main to refresh', async () => {
     const view = renderWith(<Header />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW });
     await userEvent.click(screen.getByRole('button', { name: /refresh/i }));
-    expect(view.calls.refresh).toBe(1);
+    expect(view.calls.refresh).toHaveLength(1);
   });
 });
 
