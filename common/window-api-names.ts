@@ -8,6 +8,7 @@ export const CALL_CHANNELS = {
   openExternal: 'app:open-external',
   setSettings: 'settings:set',
   copyText: 'app:copy-text',
+  detectPage: 'sources:detect-page',
 } as const;
 
 /** main -> renderer pushes (webContents.send; Server-Sent Events of the same name in the dashboard). */

@@ -4,8 +4,8 @@
 // derived from it: a new call is one entry here plus its handler on each side.
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import type { ChangeEvent, StatusSnapshot } from './model';
-import { changeEventSchema, statusSnapshotSchema } from './schema';
+import { LEVELS, SOURCE_KINDS, type ChangeEvent, type Level, type SourceKind, type SourceProblem, type StatusSnapshot } from './model';
+import { changeEventSchema, sourceProblemSchema, statusSnapshotSchema } from './schema';
 import { settingsSchema, type Settings } from './settings';
 import { CALL_CHANNELS, PUSH_CHANNELS, pushListenerName, type CallName, type PushListenerName, type PushName } from './window-api-names';
 
@@ -69,6 +69,52 @@ export const setSettingsResultSchema = z.discriminatedUnion('ok', [
 ]);
 export type SetSettingsResult = { ok: true; settings: Settings } | { ok: false; error: string };
 
+/** "Add a status page": a pasted address (or a catalogue entry's), and the format if forced. */
+export const detectPageInputSchema = z.object({
+  url: z.string().min(1).max(LIMITS.urlChars),
+  kind: z.enum(['auto', ...SOURCE_KINDS]).default('auto'),
+});
+export type DetectPageInput = { url: string; kind: SourceKind | 'auto' };
+
+/** What the page turned out to be, or the one sentence saying why it could not be read. */
+export const detectPageResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** The address as it would be saved (normalised). */
+    url: z.string().max(LIMITS.urlChars),
+    kind: z.enum(SOURCE_KINDS),
+    name: z.string().max(LIMITS.nameChars),
+    overall: z.enum(LEVELS),
+    /** Components (services) and their groups. */
+    services: z.number().int().min(0),
+    groups: z.number().int().min(0),
+    incidents: z.number().int().min(0),
+    maintenances: z.number().int().min(0),
+    /** HTTP requests the detection and the first read took. */
+    requests: z.number().int().min(0),
+  }),
+  z.object({
+    ok: z.literal(false),
+    error: z.string().max(LIMITS.bodyChars),
+    problem: sourceProblemSchema,
+    requests: z.number().int().min(0),
+  }),
+]);
+export type DetectPageResult =
+  | {
+      ok: true;
+      url: string;
+      kind: SourceKind;
+      name: string;
+      overall: Level;
+      services: number;
+      groups: number;
+      incidents: number;
+      maintenances: number;
+      requests: number;
+    }
+  | { ok: false; error: string; problem: SourceProblem | null; requests: number };
+
 /** The input of calls without an argument. */
 export const NO_INPUT = z.undefined();
 
@@ -101,6 +147,8 @@ export const WINDOW_CALLS = {
   openExternal: { channel: CALL_CHANNELS.openExternal, http: { method: 'POST', path: '/api/open-external' }, input: externalTargetSchema, output: z.boolean() },
   setSettings: { channel: CALL_CHANNELS.setSettings, http: { method: 'PUT', path: '/api/settings' }, input: settingsCandidate, output: setSettingsResultSchema },
   copyText: { channel: CALL_CHANNELS.copyText, http: null, input: copyTextSchema, output: z.boolean() },
+  // Settings' "Add a status page": read the page once, save nothing.
+  detectPage: { channel: CALL_CHANNELS.detectPage, http: { method: 'POST', path: '/api/detect-page' }, input: detectPageInputSchema, output: detectPageResultSchema },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const WINDOW_PUSHES = {

@@ -7,6 +7,7 @@ import type { FetchLike, SourceConfig, StateStore, StatusService } from '../core
 import { chooseService, settingsSchema, type Settings } from '../../common/settings';
 import { type AppState, type CallHandlers, type ExternalTarget, type SetSettingsResult, type ShowTarget } from '../../common/window-api';
 import { serialised } from '../core/atomic-file';
+import { createPageDetector } from '../core/page-detection';
 import { resolveExternalTarget } from '../core/external-links';
 import { appIconPath, unpackedPath } from './icons';
 import { createLoginItem, type LoginItem } from './login-item';
@@ -88,6 +89,8 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   let unsubscribe: () => void = () => undefined;
   let snapshot: StatusSnapshot = { overall: 'unknown', sources: [] };
 
+  // Same network as the polls (Electron's net.fetch honours the system proxy).
+  const detectPage = createPageDetector({ fetch: options.fetch, now });
   const texts = (): Texts => textsFor(resolveLanguage(settings.language, app.getLocale()));
   const run = (task: Promise<unknown>, what: string): void => {
     task.catch((error: unknown) => warn(`${what} failed: ${error instanceof Error ? error.message : String(error)}`));
@@ -290,6 +293,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
         clipboard.writeText(text);
         return true;
       },
+      detectPage: (input) => detectPage(input),
     },
   };
 }

@@ -15,6 +15,7 @@ import {
 import type { StatusService } from '../core/ports';
 import type { AppInfo } from '../../common/window-api';
 import { resolveExternalTarget } from '../core/external-links';
+import { createPageDetector, type PageDetector } from '../core/page-detection';
 import { hostAllowed, originAllowed, readJsonBody, sendError, sendJson, type HostPolicy } from './http-guard';
 import type { SettingsController } from './settings-controller';
 import { createSseHub, type SseHub } from './sse-hub';
@@ -30,6 +31,8 @@ export interface DashboardDeps {
   hub?: SseHub;
   /** How many change events a page opened late still gets (newest last). */
   recentEventLimit?: number;
+  /** Settings' "Add a status page" (default: on Node's fetch). */
+  detectPage?: PageDetector;
 }
 
 /** Calls the browser answers itself (the clipboard) have no route. */
@@ -79,6 +82,8 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   });
   const unsubscribeSettings = deps.settings.subscribe((settings) => hub.broadcast('settings', settings));
 
+  const detectPage = deps.detectPage ?? createPageDetector({ fetch: (url, init) => fetch(url, init) });
+
   /** The window API's calls as the dashboard answers them (the table says which route is which). */
   const calls: DashboardHandlers = {
     getState: () => ({ snapshot: deps.status.getSnapshot(), settings: deps.settings.get(), info: deps.info, recentEvents }),
@@ -100,6 +105,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       return { url: link.url };
     },
     setSettings: (candidate) => deps.settings.set(candidate),
+    detectPage: (input) => detectPage(input),
   };
 
   const routes = httpRoutes();

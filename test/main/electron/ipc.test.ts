@@ -17,6 +17,7 @@ function handlers() {
     openExternal: vi.fn(async () => true),
     setSettings: vi.fn(async () => ({ ok: true as const, settings: settingsWith() })),
     copyText: vi.fn(() => true),
+    detectPage: vi.fn(async () => ({ ok: false as const, error: 'nothing', problem: null, requests: 0 })),
   };
 }
 
