@@ -11,11 +11,13 @@ import { createHttpClient } from './http';
 import { boundSourceSnapshot } from '../../common/bound';
 import { overallOf } from '../../common/levels';
 import type { ChangeEvent, Level, SourceKind, SourceProblem, SourceSnapshot, StatusSnapshot } from '../../common/model';
-import { createPoller, type Poller, type PollerTimers, type PollResult } from './poller';
+import { createPoller, type Poller, type PollerTimers, type PollResult, type PollTarget } from './poller';
 import type { Clock, CoreListener, FetchLike, PersistedState, SourceConfig, StateStore, StatusService } from './ports';
 import { DEFAULT_REMINDER_MINUTES, dueReminders } from './reminders';
 import { normaliseBaseUrl } from './sources/common';
+import type { StatusSource } from './sources/common';
 import { createSource } from './sources/index';
+import { collectSkippedItems } from './sources/skipped-items';
 import { boundAnnounced, MAX_ANNOUNCED_KEYS } from './state-store';
 import { NOT_REFRESHED_PROBLEM, unknownSnapshot } from './snapshot';
 
@@ -229,9 +231,30 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     }
   }
 
+  /** Per source URL, what its last good read left out: said once, and again only when it changes. */
+  const leftOutSaid = new Map<string, string>();
+
+  function readingTarget(source: StatusSource): PollTarget {
+    return {
+      url: source.url,
+      get kind() {
+        return source.kind;
+      },
+      async fetchSnapshot(previous) {
+        const { result, skipped } = await collectSkippedItems(() => source.fetchSnapshot(previous));
+        const said = skipped.join('; ');
+        if (said !== (leftOutSaid.get(source.url) ?? '')) {
+          if (said !== '') warn(`${said}; the rest of the page is shown`);
+          leftOutSaid.set(source.url, said);
+        }
+        return result;
+      },
+    };
+  }
+
   function buildPoller(): Poller {
     const targets = configs.map((config) => ({
-      target: createSource(config, { http, now }),
+      target: readingTarget(createSource(config, { http, now })),
       ...(config.intervalSeconds === undefined ? {} : { intervalSeconds: config.intervalSeconds }),
     }));
     const initial = new Map<string, SourceSnapshot>();

@@ -6,6 +6,7 @@ import { SourceError } from '../http';
 import type { Incident, IncidentUpdate, IsoTime, Maintenance, SourceKind, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
 import type { Lookup } from './carry';
+import { noteSkippedItems, parseSkippingBadItems } from './skipped-items';
 import type { Clock } from '../ports';
 import type { z } from 'zod';
 
@@ -45,10 +46,16 @@ export function normaliseBaseUrl(url: string): string {
   throw new SourceError('invalid', `not a valid status page address${why}: ${url}`, { case: 'bad-address', detail: url });
 }
 
-/** Validates a body with a schema; a mismatch is a `SourceError` naming where it failed. */
+/**
+ * Validates a body with a schema; items of its lists that do not fit are left out (and noted, see
+ * skipped-items.ts); any other mismatch is a `SourceError` naming where it failed.
+ */
 export function validate<T>(schema: z.ZodType<T>, body: unknown, url: string, what: string): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
+  const result = parseSkippingBadItems(schema, body);
+  if (result.ok) {
+    noteSkippedItems(url, result.skipped);
+    return result.data;
+  }
   const issue = result.error.issues[0];
   const path = issue && issue.path.length > 0 ? issue.path.join('.') : null;
   const where = issue && path !== null ? ` (at ${path}: ${issue.message})` : '';

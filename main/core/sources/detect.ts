@@ -12,6 +12,7 @@ import { INSTATUS_SUMMARY_PATH, instatusSummarySchema } from './instatus';
 import { LEGACY_STATUS_PATH } from './legacy';
 import { legacyStatusSchema } from './legacy-schema';
 import { SUMMARY_PATH } from './statuspage';
+import { parseSkippingBadItems } from './skipped-items';
 import { summarySchema } from './statuspage-schema';
 import { statusioApiFromHtml, statusioPageId, statusioSchema } from './statusio';
 import { instatusPageLevel, legacyLevel } from './words';
@@ -130,8 +131,9 @@ export async function detectFormat(http: HttpClient, base: string): Promise<Dete
 
   // 1. Statuspage's summary, which incident.io pages also serve.
   const summaryBody = await json(SUMMARY_PATH, `${base}${SUMMARY_PATH}`);
-  const summary = summarySchema.safeParse(summaryBody);
-  if (summary.success) return { kind: looksLikeIncidentIo(summary.data) ? 'incident-io' : 'statuspage', requests };
+  // Read as the source reads it: a bad incident does not make the page another format.
+  const summary = parseSkippingBadItems(summarySchema, summaryBody);
+  if (summary.ok) return { kind: looksLikeIncidentIo(summary.data) ? 'incident-io' : 'statuspage', requests };
   if (summaryBody !== undefined) {
     tried.push(`${SUMMARY_PATH}: JSON of another shape`);
     unreadable.add('other');

@@ -145,10 +145,12 @@ describe('legacy data, altered', () => {
     expect(maintenances[0]).toMatchObject({ id: '4', status: 'scheduled', scheduledFor: '2014-10-16T17:00:49.000Z' });
   });
 
-  it('rejects an event without an id', () => {
+  it('rejects a list of which no event can be read, and leaves out one that cannot among others', () => {
     const [event] = mutable<Event[]>('gandi-legacy-events-current-incident-paas.json');
+    const [other] = mutable<Event[]>('gandi-legacy-events-current-incident-paas.json');
     delete event!.id;
     expect(() => eventsFromLegacy([event], BASE, [], at(DURING))).toThrow(SourceError);
+    expect(eventsFromLegacy([event, other], BASE, [], at(DURING)).incidents).toHaveLength(1);
   });
 
   it.each([

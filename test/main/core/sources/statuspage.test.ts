@@ -97,14 +97,21 @@ describe('snapshotFromSummary with altered real data', () => {
   });
 
   it('rejects documents that are not a summary, naming the host', () => {
-    const noId = mutable<Json>('statuspage-github-summary-all-operational.json');
-    delete noId.components[2]!.id;
-    const error = thrown(() => snapshotFromSummary(noId, BASE, at('2020-01-01T00:00:00Z')));
+    const noName = mutable<Json>('statuspage-github-summary-all-operational.json');
+    delete (noName as unknown as { page: { name?: string } }).page.name;
+    const error = thrown(() => snapshotFromSummary(noName, BASE, at('2020-01-01T00:00:00Z')));
     expect(error.reason).toBe('invalid');
-    expect(error.message).toMatch(/^status\.example\.test sent data that is not a Statuspage summary \(at components\.2\.id/);
+    expect(error.message).toMatch(/^status\.example\.test sent data that is not a Statuspage summary \(at page\.name/);
     expect(thrown(() => snapshotFromSummary([], BASE, new Date())).reason).toBe('invalid');
     expect(thrown(() => snapshotFromSummary(fixture('gandi-legacy-status-sunny.json'), BASE, new Date())).reason).toBe('invalid');
     expect(thrown(() => snapshotFromSummary(fixture('statuspage-discord-incidents-unresolved-empty.json'), BASE, new Date())).reason).toBe('invalid');
+  });
+
+  it('leaves out a component it cannot read and keeps the others', () => {
+    const noId = mutable<Json>('statuspage-github-summary-all-operational.json');
+    const count = noId.components.length;
+    delete noId.components[2]!.id;
+    expect(snapshotFromSummary(noId, BASE, at('2020-01-01T00:00:00Z')).services.length).toBe(count - 1);
   });
 });
 
