@@ -75,16 +75,23 @@ export function hasProblem(service: Service): boolean {
   return service.status !== 'operational';
 }
 
-/** Groups in the order the page lists them; ungrouped services last. */
+/**
+ * Groups in the order the page lists them. Services outside any group stay where the page puts
+ * them: each run of them is a block of its own ("Domain name registration" first on Gandi's page).
+ */
 export function groupServices(source: SourceSnapshot, options: GroupOptions | string): ServiceGroup[] {
   const { filter, levelWords, onlyProblems = false } = typeof options === 'string' ? { filter: options } : options;
   const wanted = foldText(filter);
   const groups = new Map<string, ServiceGroup>();
+  let ungroupedRun = 0;
+  let previousGroup: string | null | undefined;
   for (const service of source.services) {
+    if (service.group === null && previousGroup !== null) ungroupedRun += 1;
+    previousGroup = service.group;
     if (onlyProblems && !hasProblem(service)) continue;
     const haystack = foldText(`${service.group ?? ''} ${service.name} ${levelWords?.(service.status) ?? ''}`);
     if (wanted && !haystack.includes(wanted)) continue;
-    const key = `${source.url}|${service.group ?? ''}`;
+    const key = service.group === null ? `${source.url}|~${ungroupedRun}` : `${source.url}|${service.group}`;
     let group = groups.get(key);
     if (!group) {
       group = { key, name: service.group, services: [], worst: 'operational' };
@@ -92,8 +99,7 @@ export function groupServices(source: SourceSnapshot, options: GroupOptions | st
     }
     group.services.push(service);
   }
-  const list = [...groups.values()].map((group) => ({ ...group, worst: worstLevel(group.services.map((s) => s.status)) }));
-  return [...list.filter((g) => g.name !== null), ...list.filter((g) => g.name === null)];
+  return [...groups.values()].map((group) => ({ ...group, worst: worstLevel(group.services.map((s) => s.status)) }));
 }
 
 export function findIncident(snapshot: StatusSnapshot | null, sourceUrl: string, id: string): Incident | null {

@@ -113,3 +113,22 @@ describe('maintenancesSoon', () => {
     expect(maintenancesSoon(wrap(page), NOW)).toBe(2);
   });
 });
+
+describe("the page's own order", () => {
+  it("keeps status.gandi.net's order of groups, with services outside groups where the page puts them", async () => {
+    const { snapshotFromSummary } = await import('../../main/core/sources/statuspage');
+    const real = (await import('../fixtures/real/statuspage-gandi-summary-all-ok.json')).default;
+    const page = snapshotFromSummary(real, 'https://status.gandi.net', new Date('2020-01-15T10:13:00Z'));
+    const groups = groupServices(page, '');
+    expect(groups.map((g) => g.name ?? g.services.map((s) => s.name).join(' + '))).toEqual([
+      'Domain name registration',
+      'DNS',
+      'Gandimail',
+      'Hosting',
+      'Portal',
+      'APIs',
+      'Web redirection services + Network',
+    ]);
+    expect(groups[3]?.services.map((s) => s.name).slice(0, 3)).toEqual(['PAAS FR-SD3', 'PAAS FR-SD5', 'PAAS FR-SD6']);
+  });
+});

@@ -15,6 +15,8 @@ export const componentSchema = z.object({
   /** On a group: the ids of its members. */
   components: z.array(z.string()).nullish(),
   only_show_if_degraded: z.boolean().nullish(),
+  /** Order on the page: among top-level components and groups, or within a group. */
+  position: z.number().finite().nullish(),
 });
 export type RawComponent = z.infer<typeof componentSchema>;
 

@@ -45,7 +45,18 @@ function indexComponents(components: readonly RawComponent[]): ComponentIndex {
 
   // Components shown "only if degraded" are still services: hiding them while operational would
   // make them appear and vanish, which reads as changes.
-  const services: Service[] = components
+  // In the page's own order: top-level components and groups by position, members by position
+  // within their group (an API without positions keeps the order it gave).
+  const position = (c: RawComponent | undefined): number => c?.position ?? Number.MAX_SAFE_INTEGER;
+  const byId = new Map(components.map((c) => [c.id, c]));
+  const order = (c: RawComponent, index: number): [number, number, number] => {
+    const groupId = groupOf.get(c.id);
+    return groupId === undefined ? [position(c), -1, index] : [position(byId.get(groupId)), position(c), index];
+  };
+  const ranked = components.map((c, index) => ({ c, key: order(c, index) }));
+  ranked.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
+  const services: Service[] = ranked
+    .map(({ c }) => c)
     .filter((c) => c.group !== true)
     .map((c) => {
       const groupId = groupOf.get(c.id);
