@@ -25,6 +25,18 @@ export const SOURCE_KINDS = [
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** What each format is called (product names, the same in every language). */
+export const SOURCE_KIND_NAMES: Record<SourceKind, string> = {
+  statuspage: 'Atlassian Statuspage',
+  'gandi-legacy': "Gandi's legacy status API",
+  'incident-io': 'incident.io',
+  instatus: 'Instatus',
+  betterstack: 'Better Stack',
+  cachet: 'Cachet',
+  statusio: 'status.io',
+  feed: 'RSS/Atom feed',
+};
+
 export const INCIDENT_STATUSES = [
   'investigating',
   'identified',

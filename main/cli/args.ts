@@ -1,5 +1,6 @@
 // The command line, read strictly: every flag is known, every value is checked, and a mistake
 // becomes one sentence for the user (an ArgsError), never a stack trace.
+import { SOURCE_KINDS } from '../../common/model';
 import { DEFAULT_SOURCE_URL, parseSourceUrl, POLL_INTERVAL_SECONDS, SOURCE_URL_PROBLEMS } from '../../common/settings';
 import type { SourceConfig } from '../core/ports';
 
@@ -10,7 +11,8 @@ export const MAX_INTERVAL_SECONDS = POLL_INTERVAL_SECONDS.max;
 export type SourceKindOption = NonNullable<SourceConfig['kind']>;
 
 export interface CliOptions {
-  mode: 'help' | 'version' | 'once' | 'watch';
+  /** `detect`: `gandi-status detect URL`, what the page is (its one URL in `urls`). */
+  mode: 'help' | 'version' | 'once' | 'watch' | 'detect';
   urls: string[];
   kind: SourceKindOption;
   json: boolean;
@@ -23,7 +25,7 @@ export class ArgsError extends Error {
   override readonly name = 'ArgsError';
 }
 
-const KINDS: readonly SourceKindOption[] = ['auto', 'statuspage', 'gandi-legacy'];
+const KINDS: readonly SourceKindOption[] = ['auto', ...SOURCE_KINDS];
 
 /** A status page base URL: http(s), no credentials, no query; returned without trailing slash. */
 export function normaliseSourceUrl(value: string): string {
@@ -52,6 +54,7 @@ const VALUE_FLAGS = new Set(['--url', '--kind', '--interval', '--state']);
 const BOOLEAN_FLAGS = new Set(['--json', '--watch', '--notify', '--help', '-h', '--version', '-V']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
+  if (argv[0] === 'detect') return parseDetectArgs(argv.slice(1));
   const options: CliOptions = {
     mode: 'once',
     urls: [],
@@ -113,15 +116,37 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   return { ...options, mode: watch ? 'watch' : 'once' };
 }
 
-export const USAGE = `Usage:
-  gandi-status [--url URL]... [--kind auto|statuspage|gandi-legacy] [--json]
-  gandi-status --watch [--url URL]... [--interval SECONDS] [--state FILE] [--json] [--notify]
+/** `detect URL [--kind KIND] [--json]`: one page, nothing else. */
+function parseDetectArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { mode: 'detect', urls: [], kind: 'auto', json: false, intervalSeconds: null, stateFile: null, notify: false };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag === '--json' && eq < 0) options.json = true;
+    else if (flag === '--help' || flag === '-h') return { ...options, mode: 'help' };
+    else if (flag === '--kind') {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[(index += 1)];
+      if (value === undefined || value.startsWith('--')) throw new ArgsError('--kind needs a value');
+      options.kind = parseKind(value);
+    } else if (arg.startsWith('-')) throw new ArgsError(`detect: unknown option ${flag} (see --help)`);
+    else options.urls.push(normaliseSourceUrl(arg));
+  }
+  if (options.urls.length !== 1) throw new ArgsError('detect needs one status page address, e.g. gandi-status detect https://status.example.com');
+  return options;
+}
 
-Shows the state of Gandi's services (or of any Statuspage or Gandi legacy status page).
+export const USAGE = `Usage:
+  gandi-status [--url URL]... [--kind KIND] [--json]
+  gandi-status --watch [--url URL]... [--interval SECONDS] [--state FILE] [--json] [--notify]
+  gandi-status detect URL [--kind KIND] [--json]
+
+Shows the state of Gandi's services (or of any status page in a format read here).
+\`detect\` says what a page is (format, name, components) before you add it.
 
 Options:
-  --url URL        status page base URL, repeatable (default ${DEFAULT_SOURCE_URL})
-  --kind KIND      which API the pages speak: auto (default), statuspage, gandi-legacy
+  --url URL        status page address, repeatable (default ${DEFAULT_SOURCE_URL})
+  --kind KIND      which format the pages speak: ${KINDS.join(', ')} (default auto: detected)
   --json           machine-readable output: one document, or one event per line with --watch
   --watch          keep polling and print each change as it happens (Ctrl-C to stop)
   --interval S     with --watch: seconds between polls (${MIN_INTERVAL_SECONDS}-${MAX_INTERVAL_SECONDS}, default 60)

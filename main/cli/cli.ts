@@ -4,11 +4,13 @@ import { version } from '../../package.json';
 import { createHttpClient, problemOf } from '../core/http';
 import { unknownSnapshot } from '../core/snapshot';
 import { overallOf } from '../../common/levels';
-import type { Level, SourceSnapshot, StatusSnapshot } from '../../common/model';
+import { SOURCE_KIND_NAMES, type Level, type SourceSnapshot, type StatusSnapshot } from '../../common/model';
+import type { DetectPageResult } from '../../common/window-api';
+import { createPageDetector } from '../core/page-detection';
 import { createSource } from '../core/sources/index';
 import { USAGE, parseArgs, type CliOptions } from './args';
 import type { CliIo } from './io';
-import { clean, formatSnapshot } from './format';
+import { clean, formatSnapshot, levelLabel } from './format';
 import { runWatch } from './watch';
 
 export type { CliIo, CliOutput } from './io';
@@ -96,6 +98,35 @@ async function runOnce(options: CliOptions, io: CliIo): Promise<number> {
   return exitCodeFor(snapshots.map((snapshot) => snapshot.overall));
 }
 
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** `detect`'s answer in words: what a user needs before adding the page. */
+export function formatDetection(result: DetectPageResult & { ok: true }): string {
+  const groups = result.groups > 0 ? ` in ${plural(result.groups, 'group')}` : '';
+  const kindFlag = result.kind === 'statuspage' ? '' : ` --kind ${result.kind}`;
+  return [
+    clean(result.url),
+    `  format:      ${SOURCE_KIND_NAMES[result.kind]} (${result.kind})`,
+    `  name:        ${clean(result.name)}`,
+    `  components:  ${result.services}${groups}`,
+    `  now:         ${levelLabel(result.overall)}; ${plural(result.incidents, 'incident')}, ${plural(result.maintenances, 'maintenance')}`,
+    `  requests:    ${result.requests}`,
+    `Watch it with: gandi-status --url ${clean(result.url)}${kindFlag}`,
+    '',
+  ].join('\n');
+}
+
+async function runDetect(options: CliOptions, io: CliIo): Promise<number> {
+  const [url] = options.urls;
+  const result = await createPageDetector({ fetch: io.fetch, now: io.now })({ url: url ?? '', kind: options.kind });
+  if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (result.ok) io.stdout.write(formatDetection(result));
+  if (!result.ok) io.stderr.write(`gandi-status: ${clean(result.error)}\n`);
+  return result.ok ? EXIT.ok : EXIT.unknown;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const options = parseArgs(argv);
@@ -110,6 +141,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runWatch(options, io);
       case 'once':
         return await runOnce(options, io);
+      case 'detect':
+        return await runDetect(options, io);
     }
   } catch (error) {
     // ArgsError and SourceError messages are written for people; anything else is still one line.
