@@ -5,6 +5,7 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import type { ChangeEvent } from '../../common/model';
 import { ensureRegularOrMissing, NotARegularFileError } from '../core/atomic-file';
+import { createNoticeDamper } from '../core/notice-damper';
 import { acquireStateLock } from '../core/state-lock';
 import { createFileStateStore } from '../core/state-store';
 import { createStatusCore } from '../core/status-core';
@@ -75,12 +76,11 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string)
     onWarning: warn,
   });
 
-  const announce = (event: ChangeEvent): void => {
-    io.stdout.write(options.json ? `${eventJson(event)}\n` : `${formatEventLine(event)}\n`);
-    notifier?.notify(noticeOf(event));
-  };
+  // Every event is printed; notices are damped (flapping, short outages), as on the desktop.
+  const damper = createNoticeDamper();
   core.subscribe((update) => {
-    for (const event of update.events) announce(event);
+    for (const event of update.events) io.stdout.write(options.json ? `${eventJson(event)}\n` : `${formatEventLine(event)}\n`);
+    if (notifier) for (const event of damper.filter(update.events, io.now())) notifier.notify(noticeOf(event));
   });
 
   const stopped = untilAborted(io.signal);

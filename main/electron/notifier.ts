@@ -1,6 +1,7 @@
 // From core events to desktop notifications: the policy picks, bursts are coalesced into one
 // notification, and a sink shows it. No Electron here: the sink is injected (notification-sinks.ts).
 import type { ChangeEvent } from '../../common/model';
+import { createNoticeDamper } from '../core/notice-damper';
 import type { Settings } from '../../common/settings';
 import { followsEndedBy, judge, type PolicyContext } from './notification-policy';
 import { composeNotice, type Notice } from './notification-text';
@@ -65,6 +66,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
   let pending: ChangeEvent[] = [];
   let held: ChangeEvent[] = [];
   let timer: unknown = null;
+  const damper = createNoticeDamper();
 
   function remember(key: string): boolean {
     if (seen.has(key)) return false;
@@ -102,7 +104,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
   return {
     // Called for every core update, even one without events, so held changes come out at the
     // first poll after a snooze or quiet hours end.
-    handle(events) {
+    handle(incoming) {
+      // Flapping components and pages failing every other poll are damped before anything else.
+      const events = damper.filter(incoming, now());
       const heldBefore = held;
       const settings = options.getSettings();
       const context: PolicyContext = { settings, now: now(), snoozedUntil: options.getSnoozedUntil() };

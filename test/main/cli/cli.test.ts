@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { exitCodeFor, runCli, type CliIo } from '../../../main/cli/cli';
 import { eventJson } from '../../../main/cli/watch';
+import { stateFileName } from '../../../main/cli/config-dir';
 import type { DesktopNotice } from '../../../main/cli/desktop-notifier';
 import type { SourceHealthEvent, StatusSnapshot } from '../../../common/model';
 import { startSimulator, type ScenarioName, type Simulator } from '../../simulator/server';
@@ -265,7 +266,9 @@ describe('--watch', () => {
       platform: 'linux',
     });
     expect(result.code).toBe(0);
-    const file = path.join(dir, 'gandi-status-tray', 'cli-state.json');
+    // One file per set of sources: Gandi's page alone keeps cli-state.json.
+    const file = path.join(dir, 'gandi-status-tray', stateFileName([url('all-clear')]));
+    expect(path.basename(file)).toMatch(/^cli-state-[0-9a-f]{12}\.json$/);
     const saved = JSON.parse(await fs.readFile(file, 'utf8')) as { snapshots: unknown[] };
     expect(saved.snapshots).toHaveLength(1);
   });
