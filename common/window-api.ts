@@ -36,6 +36,8 @@ export const externalTargetSchema = z.discriminatedUnion('kind', [
     sourceUrl: z.string().max(LIMITS.urlChars),
     id: z.string().min(1).max(LIMITS.idChars),
   }),
+  /** A link written in an update's text: opened only if the link policy allows it for that page. */
+  z.object({ kind: z.literal('update-link'), sourceUrl: z.string().max(LIMITS.urlChars), url: z.string().max(LIMITS.urlChars) }),
 ]);
 export type ExternalTarget = z.infer<typeof externalTargetSchema>;
 

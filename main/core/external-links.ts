@@ -31,6 +31,28 @@ export function statusLinkAllowed(link: string, sourceUrl: string): boolean {
   return target.protocol === 'https:' && (target.hostname === source.hostname || STATUSPAGE_HOSTS.has(target.hostname));
 }
 
+/** The last two labels of a host name: gandi.net for status.gandi.net. */
+function siteOf(hostname: string): string {
+  return hostname.split('.').slice(-2).join('.');
+}
+
+/**
+ * A link written in an update's text may be opened when a link to the incident would be, or when
+ * it is https on the page's own site (docs.gandi.net from status.gandi.net): an update can point to
+ * its own documentation, never elsewhere.
+ */
+export function updateLinkAllowed(link: string, sourceUrl: string): boolean {
+  if (statusLinkAllowed(link, sourceUrl)) return true;
+  const target = parse(link);
+  const source = parse(sourceUrl);
+  if (target === null || source === null || target.protocol !== 'https:') return false;
+  if (target.username !== '' || target.password !== '') return false;
+  // An address has no site: a page on 127.0.0.1 vouches for no other address.
+  if (/^[\d.]+$/.test(source.hostname) || source.hostname.includes(':') || !source.hostname.includes('.')) return false;
+  const site = siteOf(source.hostname);
+  return target.hostname === site || target.hostname.endsWith(`.${site}`);
+}
+
 export function resolveExternalTarget(target: ExternalTarget, settings: Settings, snapshot: StatusSnapshot): ResolvedLink {
   switch (target.kind) {
     case 'status-page':
@@ -41,6 +63,10 @@ export function resolveExternalTarget(target: ExternalTarget, settings: Settings
       return gandiOnly(inLanguage(settings.links.ticket, target.language));
     case 'chat':
       return gandiOnly(settings.links.chat);
+    case 'update-link': {
+      if (!snapshot.sources.some((candidate) => candidate.url === target.sourceUrl)) return { ok: false, error: 'unknown source' };
+      return updateLinkAllowed(target.url, target.sourceUrl) ? { ok: true, url: new URL(target.url).toString() } : { ok: false, error: 'link not allowed' };
+    }
     case 'incident':
     case 'maintenance': {
       const source = snapshot.sources.find((candidate) => candidate.url === target.sourceUrl);

@@ -7,6 +7,7 @@ import { serviceNames } from '../selectors';
 import { formatDateTime, formatRelative, parseTime } from '../time/format';
 import { IncidentBadge, useUpdateStatusLabel } from './Badges';
 import { ExternalIcon } from './Icons';
+import { UpdateText } from './UpdateText';
 
 interface Props {
   source: SourceSnapshot;
@@ -102,7 +103,7 @@ export const IncidentCard = forwardRef<HTMLElement, Props>(function IncidentCard
                     </time>
                   ) : null}
                 </p>
-                <p className="timeline-body">{update.body}</p>
+                <UpdateText text={update.body} sourceUrl={source.url} />
               </li>
             );
           })}

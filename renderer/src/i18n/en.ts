@@ -82,6 +82,7 @@ export const en = {
   'incidents.earlierOne': 'Show 1 earlier update',
   'incidents.hideEarlier': 'Hide earlier updates',
   'incidents.openPageOf': ': {title}',
+  'incidents.linkRefused': 'not opened: it leaves the status page’s site: {url}',
   'incidents.impact': 'Impact',
   'incidents.affects': 'Affects',
   'incidents.noServices': 'no service named',

@@ -84,6 +84,7 @@ export const fr: Record<MessageKey, string> = {
   'incidents.earlierOne': 'Voir la mise à jour précédente',
   'incidents.hideEarlier': 'Masquer les mises à jour précédentes',
   'incidents.openPageOf': ' : {title}',
+  'incidents.linkRefused': 'non ouvert : il quitte le site de la page de statut : {url}',
   'incidents.impact': 'Impact',
   'incidents.affects': 'Concerne',
   'incidents.noServices': 'aucun service nommé',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanguage, resolveExternalTarget, statusLinkAllowed } from '../../../main/core/external-links';
+import { inLanguage, resolveExternalTarget, statusLinkAllowed, updateLinkAllowed } from '../../../main/core/external-links';
 import { DEFAULT_LINKS, isGandiLink, settingsSchema } from '../../../common/settings';
 import { incident, maintenance, settingsWith, snapshot, SOURCE } from '../electron/fixtures';
 
@@ -87,5 +87,22 @@ describe('help centre in the window language', () => {
     // Links a user moved elsewhere on gandi.net are theirs: left as they are.
     expect(inLanguage('https://www.gandi.net/en/contact', 'fr')).toBe('https://www.gandi.net/en/contact');
     expect(inLanguage('https://helpdesk.gandi.net/hc/en-us/requests/new', undefined)).toBe('https://helpdesk.gandi.net/hc/en-us/requests/new');
+  });
+});
+
+describe('links written in update texts', () => {
+  it("opens https links on the page's own site, and nothing else", () => {
+    expect(updateLinkAllowed('https://docs.gandi.net/en/domain', 'https://status.gandi.net')).toBe(true);
+    expect(updateLinkAllowed('https://gandi.net/', 'https://status.gandi.net')).toBe(true);
+    expect(updateLinkAllowed('https://evil.example/phish', 'https://status.gandi.net')).toBe(false);
+    expect(updateLinkAllowed('http://docs.gandi.net/', 'https://status.gandi.net')).toBe(false);
+    expect(updateLinkAllowed('https://user:pw@docs.gandi.net/', 'https://status.gandi.net')).toBe(false);
+    expect(updateLinkAllowed('https://gandi.net.evil.example/', 'https://status.gandi.net')).toBe(false);
+    // An address vouches for no other address.
+    expect(updateLinkAllowed('https://10.0.0.1/', 'http://127.0.0.1:8080')).toBe(false);
+  });
+
+  it('resolves only for a page the app watches', () => {
+    expect(resolveExternalTarget({ kind: 'update-link', sourceUrl: 'https://other.example', url: 'https://other.example/x' }, settings, current).ok).toBe(false);
   });
 });
