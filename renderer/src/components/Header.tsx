@@ -79,48 +79,52 @@ export function Header() {
           <span>{refreshing ? t('header.refreshing') : t('header.refresh')}</span>
         </button>
       </div>
-      {lost ? (
-        <div className="banner banner-lost" role="alert">
+      {lost || staleSources.length > 0 || refreshError !== null ? (
+        // One short banner in plain words; the technical details on demand.
+        <div className={lost ? 'banner banner-lost' : 'banner'} role="alert">
           <AlertIcon />
           <div>
-            <p className="banner-title">{t('header.serverLost')}</p>
-            <p>
-              {t('header.serverLostSince', {
-                time: formatDateTime(serverLink.since, zone, now),
-                ago: formatRelative(serverLink.since, now, lang),
-              })}
+            <p className="banner-title">
+              {lost
+                ? t('header.serverLost')
+                : staleSources.length === 1
+                  ? t('header.staleShort', { source: staleSources[0]?.name ?? '' })
+                  : staleSources.length > 1
+                    ? t('header.staleMany', { count: staleSources.length })
+                    : t('header.refreshFailedShort')}
             </p>
+            {lost ? (
+              <p>
+                {t('header.serverLostSince', {
+                  time: formatDateTime(serverLink.since, zone, now),
+                  ago: formatRelative(serverLink.since, now, lang),
+                })}
+              </p>
+            ) : null}
+            <details className="banner-details">
+              <summary>{t('header.details')}</summary>
+              {refreshError !== null ? (
+                <p>
+                  {t('header.refreshFailed', {
+                    error: refreshError.unreachable ? t('header.serverUnreachable') : refreshError.message || t('header.unknownError'),
+                  })}
+                </p>
+              ) : null}
+              {staleSources.map((source) => {
+                const lastGood = parseTime(source.fetchedAt);
+                return (
+                  <p key={source.url}>
+                    {t('header.stale', { source: source.name, error: sourceErrorText(source, t, lang) })}{' '}
+                    {lastGood === null
+                      ? t('header.staleNoData')
+                      : t('header.staleSince', { time: formatDateTime(lastGood, zone, now), ago: formatRelative(lastGood, now, lang) })}
+                  </p>
+                );
+              })}
+            </details>
           </div>
         </div>
       ) : null}
-      {refreshError !== null ? (
-        <p className="refresh-error" role="alert">
-          {t('header.refreshFailed', {
-            error: refreshError.unreachable ? t('header.serverUnreachable') : refreshError.message || t('header.unknownError'),
-          })}
-        </p>
-      ) : null}
-      {staleSources.map((source) => {
-        const lastGood = parseTime(source.fetchedAt);
-        return (
-          <div className="banner" role="alert" key={source.url}>
-            <AlertIcon />
-            <div>
-              <p className="banner-title">
-                {t('header.stale', { source: source.name, error: sourceErrorText(source, t, lang) })}
-              </p>
-              <p>
-                {lastGood === null
-                  ? t('header.staleNoData')
-                  : t('header.staleSince', {
-                      time: formatDateTime(lastGood, zone, now),
-                      ago: formatRelative(lastGood, now, lang),
-                    })}
-              </p>
-            </div>
-          </div>
-        );
-      })}
     </header>
   );
 }

@@ -74,9 +74,10 @@ describe('Header', () => {
     fake.api.refresh = () => Promise.reject(new TypeError('Failed to fetch'));
     renderWith(<Header />, { snapshot: wrap(gandiOutageSource()), now: OUTAGE_NOW, api: fake.api, settings: { language: 'fr' } });
     await userEvent.click(screen.getByRole('button', { name: 'Actualiser' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'L’actualisation a échoué : le serveur du tableau de bord est injoignable',
-    );
+    // Plain words first, the reason under "Détails".
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('.banner-title')?.textContent).toBe('L’actualisation n’a pas abouti.');
+    expect(alert.textContent).toContain('L’actualisation a échoué : le serveur du tableau de bord est injoignable');
     fake.api.refresh = () => Promise.reject(new Error('/api/refresh: refresh failed: timeout'));
     await userEvent.click(screen.getByRole('button', { name: 'Actualiser' }));
     expect((await screen.findByRole('alert')).textContent).toContain('/api/refresh: refresh failed: timeout');
