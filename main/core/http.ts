@@ -66,6 +66,18 @@ export interface JsonResponse {
   body: unknown;
   /** True when the server answered 304 and `body` is the copy kept from the last 200. */
   notModified: boolean;
+  /**
+   * The server's clock (its Date header), null when it sent none that reads: what has started or
+   * ended by the page's own time, whatever ours says.
+   */
+  serverDate?: Date | null;
+}
+
+/** An HTTP date header as a Date; null when absent or unreadable. */
+export function parseHttpDate(value: string | null): Date | null {
+  if (value === null) return null;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? new Date(at) : null;
 }
 
 export interface TextResponse {
@@ -201,7 +213,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         await response.body?.cancel().catch(() => undefined);
         if (!cached) throw new SourceError('http', `${host} answered HTTP 304 to a request that was not conditional`, { url, status: 304 });
         remember(cacheKey, cached);
-        return { body: cached.body, notModified: true };
+        return { body: cached.body, notModified: true, serverDate: parseHttpDate(response.headers.get('date')) };
       }
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined);
@@ -224,7 +236,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         lastModified: response.headers.get('last-modified'),
         body,
       });
-      return { body, notModified: false };
+      return { body, notModified: false, serverDate: parseHttpDate(response.headers.get('date')) };
     } catch (error) {
       if (error instanceof SourceError) throw error;
       if (timedOut) throw timeout();

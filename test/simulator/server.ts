@@ -156,6 +156,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       'Content-Type': rendered.type,
       'Content-Length': String(Buffer.byteLength(rendered.body)),
       'Cache-Control': 'no-cache',
+      // The server's clock is the simulator's, injected or not.
+      Date: now().toUTCString(),
       ...headers,
     });
     res.end(req.method === 'HEAD' ? undefined : rendered.body);
@@ -234,7 +236,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const headers = { ETag: etag, 'Last-Modified': lastModified };
     if (notModified) {
       entry(304, etag);
-      res.writeHead(304, { ...headers, 'Cache-Control': 'no-cache' });
+      res.writeHead(304, { ...headers, 'Cache-Control': 'no-cache', Date: now().toUTCString() });
       res.end();
       return;
     }

@@ -226,16 +226,27 @@ export function createLegacySource(url: string, deps: SourceDeps): StatusSource 
     return { found, absent: lookup.absent, gone: lookup.gone };
   }
 
+  /** How far the server's clock was ahead of ours at the last poll. */
+  let serverAheadMs = 0;
+
   async function fetchSnapshot(previous: SourceSnapshot | null): Promise<SourceSnapshot> {
-    const upcomingRequest = deps.http.getJson(`${base}${legacyUpcomingPath(deps.now())}`).then((r) => r.body);
+    const upcomingDay = new Date(deps.now().getTime() + serverAheadMs);
+    const upcomingRequest = deps.http.getJson(`${base}${legacyUpcomingPath(upcomingDay)}`).then((r) => r.body);
     upcomingRequest.catch(() => undefined); // awaited below only if the main documents came
     const [status, services, events] = await Promise.all([
       deps.http.getJson(`${base}${LEGACY_STATUS_PATH}`),
       deps.http.getJson(`${base}${LEGACY_SERVICES_PATH}`),
       deps.http.getJson(`${base}${LEGACY_EVENTS_PATH}`),
     ]);
-    const now = deps.now();
-    const live = snapshotFromLegacy({ status: status.body, services: services.body, events: events.body }, base, now);
+    const fetchedAt = deps.now();
+    // What has started or ended goes by the page's clock when it tells it: ours may have jumped,
+    // and a jump must not end a maintenance the page still has open.
+    const now = events.serverDate ?? fetchedAt;
+    serverAheadMs = now.getTime() - fetchedAt.getTime();
+    const live = {
+      ...snapshotFromLegacy({ status: status.body, services: services.body, events: events.body }, base, now),
+      fetchedAt: fetchedAt.toISOString(),
+    };
     const earlier = previous && previous.kind === 'gandi-legacy' ? previous : null;
 
     const listed = new Set(live.maintenances.map((m) => m.id));
