@@ -1,6 +1,7 @@
 // `npm run simulate -- [--port P] [--scenario NAME] [--step-seconds N]`: the simulator as a program,
 // to point the app or the `gandi-status` command at while trying scenarios by hand.
 import { parseArgs } from 'node:util';
+import { FORMAT_PREFIXES } from './formats';
 import { isScenarioName, SCENARIOS } from './scenarios';
 import { startSimulator } from './server';
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       `Gandi status simulator on ${url}  (scenario: ${scenario}${stepSeconds ? `, a step every ${stepSeconds} s` : ''})`,
       `  Statuspage v2:  ${url}/api/v2/summary.json`,
       `  Legacy API:     ${url}/api/status   ${url}/api/services   ${url}/api/events?current=true`,
+      `  Other formats:  ${FORMAT_PREFIXES.map((prefix) => `${url}/${prefix}`).join('  ')}`,
       `  Try it:         npm run status -- --url ${url}`,
       `  Switch:         curl -X POST ${url}/__control/scenario -d '{"name":"incident-life"}'`,
       `                  (or open ${url}/__control/scenario?name=incident-life)`,

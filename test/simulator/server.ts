@@ -1,5 +1,7 @@
 // A local status server that speaks both of Gandi's APIs (Statuspage v2 and the legacy baobab API) at once,
-// with scenarios switched at run time. Used by the tests and by `npm run simulate`.
+// and every other format read under its own prefix (formats.ts: /incident-io, /instatus, /betterstack,
+// /cachet2, /cachet3, /statusio, /feed), with scenarios switched at run time. Used by the tests and by
+// `npm run simulate`.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +9,7 @@ import { loadRealDocuments, type RealDocuments } from './fixtures';
 import { DEFAULT_HUGE_BYTES, DEFAULT_STALL_MS, serveFault } from './faults';
 import { LegacyView, parseEventFilter } from './legacy';
 import { htmlPage, StatuspageView } from './statuspage';
+import { FORMAT_PREFIXES, FormatViews, type FormatPrefix } from './formats';
 import { isScenarioName, SCENARIOS, type ScenarioName } from './scenarios';
 import { ScenarioRunner, type ScenarioState } from './runner';
 import { RequestLog } from './request-log';
@@ -61,6 +64,10 @@ function render(pathname: string, query: URLSearchParams, runner: ScenarioRunner
   const legacy = new LegacyView(world, real);
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
 
+  // Every other format, under its own prefix (/instatus, /cachet2, ...): the same story.
+  const prefix = FORMAT_PREFIXES.find((name) => path === `/${name}` || path.startsWith(`/${name}/`));
+  if (prefix) return new FormatViews(world, real, baseUrl).render(prefix as FormatPrefix, path.slice(prefix.length + 1)) ?? json(404, { error: 'Not Found' });
+
   const v2 = statuspage.document(path);
   if (v2) return json(200, v2);
 
@@ -106,6 +113,7 @@ function indexBody(): string {
 <p>Statuspage v2: <a href="/api/v2/summary.json">summary.json</a>, <a href="/api/v2/incidents.json">incidents.json</a>,
 <a href="/api/v2/scheduled-maintenances.json">scheduled-maintenances.json</a>.
 Legacy: <a href="/api/status">/api/status</a>, <a href="/api/services">/api/services</a>, <a href="/api/events?current=true">/api/events?current=true</a>.</p>
+<p>The same page in every other format (add these addresses as status pages): ${FORMAT_PREFIXES.map((p) => `<a href="/${p}">/${p}</a>`).join(', ')}.</p>
 <p>Scenarios: ${SCENARIOS.join(', ')}. Switch with <code>POST /__control/scenario {"name": "..."}</code>,
 advance with <code>POST /__control/step</code>, see <a href="/__control/state">/__control/state</a>.</p>`;
 }

@@ -27,7 +27,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
-  // Bounded entity expansion (a DOCTYPE may declare its own entities).
+  // Character references (&#60;) as well as named ones; bounded expansion of a DOCTYPE's own entities.
+  htmlEntities: true,
   processEntities: { enabled: true, maxEntitySize: 1_000, maxEntityCount: 50, maxTotalExpansions: 1_000, maxExpandedLength: 100_000 },
 });
 
@@ -87,9 +88,17 @@ export function stageOf(title: string, html: string): string | null {
   return null;
 }
 
-/** Whether an entry is about planned work rather than an incident. */
-function isMaintenanceEntry(title: string, stage: string | null): boolean {
-  return /\bmaintenance\b/i.test(title) || stage === 'scheduled' || stage === 'in progress';
+/** Stages only planned work goes through (Statuspage's words for maintenances). */
+const MAINTENANCE_STAGES = new Set(['scheduled', 'in progress', 'verifying', 'completed']);
+
+/** Whether an entry is about planned work: it says so, or one of its stages is a maintenance's. */
+function isMaintenanceEntry(title: string, html: string): boolean {
+  if (/\bmaintenance\b/i.test(title)) return true;
+  const bold = /<(strong|b)\b[^>]*>([^<]{1,40})<\/\1>/gi;
+  for (let match = bold.exec(html); match !== null; match = bold.exec(html)) {
+    if (MAINTENANCE_STAGES.has((match[2] ?? '').trim().toLowerCase())) return true;
+  }
+  return false;
 }
 
 interface FeedEntry {
@@ -161,11 +170,11 @@ export function snapshotFromFeed(text: string, base: string, feedUrl: string, no
     if (!closed && Date.parse(entry.at ?? '') < openSince) continue;
     const title = cleanRemoteText(entry.title).replace(/\n/g, ' ').trim() || 'Untitled entry';
     const url = linkOnHost(entry.link, base, base);
-    if (isMaintenanceEntry(entry.title, stage)) {
+    if (isMaintenanceEntry(entry.title, entry.html)) {
       maintenances.push({
         id: entry.id,
         title,
-        status: closed ? 'completed' : stage === 'in progress' ? 'in_progress' : 'scheduled',
+        status: closed ? 'completed' : stage === 'in progress' || stage === 'verifying' ? 'in_progress' : 'scheduled',
         scheduledFor: null,
         scheduledUntil: closed ? entry.at : null,
         services: [],

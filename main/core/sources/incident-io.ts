@@ -11,6 +11,7 @@ import {
   getOptionalJson,
   goodSnapshot,
   itemUrl,
+  maintenancesEndedByOmission,
   newestFirst,
   normaliseBaseUrl,
   pageName,
@@ -301,11 +302,13 @@ export function createIncidentIoSource(url: string, deps: SourceDeps): StatusSou
       now,
       absentIncidents,
     );
-    // The compat API's maintenance list is not known to exist: an ended window completes it.
+    // The widget lists every maintenance in progress or scheduled: one that left it (and the
+    // summary) is over. Without the widget nothing says so; an ended window completes it.
+    const widgetRead = widget !== null && widgetSchema.safeParse(widget).success;
     const maintenances = await carryMaintenances(
       live.maintenances,
       earlier?.maintenances ?? [],
-      (missing) => Promise.resolve(allAbsent(missing)),
+      (missing) => Promise.resolve(widgetRead ? maintenancesEndedByOmission(missing) : allAbsent(missing)),
       now,
       absentMaintenances,
     );
