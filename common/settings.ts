@@ -52,8 +52,10 @@ export type SourceUrlProblem = 'bad-address' | 'not-http' | 'credentials';
  */
 export function parseSourceUrl(value: string): { ok: true; url: string } | { ok: false; problem: SourceUrlProblem } {
   let url: URL;
+  const trimmed = value.trim();
   try {
-    url = new URL(value.trim());
+    // "status.gandi.net" is what people type: a bare host name means https.
+    url = new URL(/^[a-z][a-z\d+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
     return { ok: false, problem: 'bad-address' };
   }

@@ -119,7 +119,7 @@ describe('one follow/mute rule', () => {
 
 describe('one address rule and one interval range', () => {
   it.each([
-    ['status.gandi.net', false],
+    ['status.gandi.net', true],
     ['ftp://status.gandi.net', false],
     ['https://user:pw@status.gandi.net', false],
     ['https://status.gandi.net/?x=1#y', true],

@@ -197,7 +197,8 @@ export function SettingsView() {
         <button type="button" className="button" onClick={reset} disabled={stored === null}>
           {t('settings.reset')}
         </button>
-        <button type="submit" className="button primary" disabled={saving}>
+        {/* Nothing to save until something changed. */}
+        <button type="submit" className="button primary" disabled={saving || stored === null}>
           {t('settings.save')}
         </button>
       </div>

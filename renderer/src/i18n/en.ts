@@ -168,7 +168,7 @@ export const en = {
 
   'settings.sources': 'Status pages',
   'settings.sourceUrl': 'Address of status page {n}',
-  'settings.sourceKind': 'API of status page {n}',
+  'settings.sourceKind': 'Format of status page {n}',
   'settings.kind.auto': 'Detect',
   'settings.kind.statuspage': 'Statuspage',
   'settings.kind.gandi-legacy': 'Gandi legacy',

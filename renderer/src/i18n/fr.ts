@@ -170,7 +170,7 @@ export const fr: Record<MessageKey, string> = {
 
   'settings.sources': 'Pages d’état',
   'settings.sourceUrl': 'Adresse de la page d’état {n}',
-  'settings.sourceKind': 'API de la page d’état {n}',
+  'settings.sourceKind': 'Format de la page d’état {n}',
   'settings.kind.auto': 'Détecter',
   'settings.kind.statuspage': 'Statuspage',
   'settings.kind.gandi-legacy': 'Ancienne API Gandi',

@@ -54,13 +54,15 @@ describe('normaliseSourceUrl', () => {
     ['https://status.gandi.net/', 'https://status.gandi.net'],
     ['  http://127.0.0.1:8080  ', 'http://127.0.0.1:8080'],
     ['HTTPS://Status.Gandi.NET', 'https://status.gandi.net'],
+    // What people type: a bare host name means https.
+    ['status.gandi.net', 'https://status.gandi.net'],
     // A query or fragment pasted with the address never matters to a status API.
     ['https://status.gandi.net/?utm_source=mail#top', 'https://status.gandi.net'],
   ])('%s -> %s', (input, expected) => {
     expect(normaliseSourceUrl(input)).toBe(expected);
   });
 
-  it.each(['status.gandi.net', 'file:///etc/passwd', 'https://user:pw@status.gandi.net', 'javascript:alert(1)'])(
+  it.each(['file:///etc/passwd', 'not a url', 'https://user:pw@status.gandi.net', 'javascript:alert(1)'])(
     '%s is refused',
     (input) => {
       expect(() => normaliseSourceUrl(input)).toThrow(ArgsError);

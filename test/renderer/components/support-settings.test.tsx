@@ -140,6 +140,8 @@ describe('SettingsView', () => {
 
   it('saves valid settings and switches the language of the whole view', async () => {
     const view = renderWith(<SettingsView />, { snapshot: wrap(gandiAllOkSource()), now: OUTAGE_NOW });
+    // Nothing to save until something changed.
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.selectOptions(screen.getByLabelText('Language'), 'fr');
     await userEvent.click(screen.getByLabelText('Quiet hours', { exact: false }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
