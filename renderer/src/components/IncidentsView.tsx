@@ -2,6 +2,7 @@
 import { useAppStore, useI18n } from '../context';
 import { findIncident, orderedIncidents } from '../selectors';
 import { IncidentCard } from './IncidentCard';
+import { RecentChanges } from './RecentChanges';
 import { useHighlightTarget } from './useHighlight';
 
 export function IncidentsView() {
@@ -48,6 +49,7 @@ export function IncidentsView() {
           {list(resolved)}
         </section>
       ) : null}
+      <RecentChanges />
     </div>
   );
 }

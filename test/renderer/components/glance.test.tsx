@@ -78,3 +78,35 @@ describe('the ticket summary', () => {
     expect(text.indexOf('Hard drive issues')).toBeGreaterThan(0);
   });
 });
+
+describe('recent changes', () => {
+  it('lists the changes main pushed, newest first, in the window language; an incident opens its card', async () => {
+    const { IncidentsView } = await import('../../../renderer/src/components/IncidentsView');
+    const { incidentOpenedEvent } = await import('../fixtures');
+    const page = gandiOutageSource();
+    const view = renderWith(<IncidentsView />, { snapshot: wrap(page), now: OUTAGE_NOW, settings: { language: 'fr' } });
+    expect(screen.queryByRole('heading', { name: 'Changements récents' })).toBeNull();
+    act(() => {
+      view.store.getState().receiveEvent(incidentOpenedEvent(page, 0));
+      view.store.getState().receiveEvent({
+        type: 'service.changed',
+        at: '2020-01-15T10:12:50.000Z',
+        sourceUrl: GANDI,
+        sourceName: 'Gandi',
+        key: 'service.changed|x',
+        url: GANDI,
+        serviceId: 'c7hszlhjnvkn',
+        serviceName: 'PAAS LU-BI1',
+        from: 'operational',
+        to: 'major_outage',
+      });
+    });
+    const items = within(screen.getByRole('region', { name: 'Changements récents' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent?.replace(/^.*?\d\d:\d\d/, ''))).toEqual([
+      'PAAS LU-BI1 : Opérationnel → Panne majeure',
+      'Nouvel incident : Hard drive issues',
+    ]);
+    fireEvent.click(within(items[1] as HTMLElement).getByRole('button'));
+    expect(view.store.getState().highlight).toMatchObject({ kind: 'incident', sourceUrl: GANDI });
+  });
+});
