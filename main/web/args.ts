@@ -1,5 +1,6 @@
 // Command line of the dashboard: `npm run web -- [--url URL]... [--port P] [--host H] [--settings FILE] [--state FILE]`.
 import { parseSourceUrl, SOURCE_URL_PROBLEMS } from '../../common/settings';
+import { isWildcardHost } from './network-exposure';
 
 export interface DashboardArgs {
   urls: string[];
@@ -10,6 +11,10 @@ export interface DashboardArgs {
   hostGiven: boolean;
   settingsFile: string | null;
   stateFile: string | null;
+  /** Host names a browser may use to reach a dashboard bound to every interface. */
+  allowHosts: string[];
+  /** Lets an exposed dashboard watch status pages on private addresses. */
+  allowPrivateSources: boolean;
   help: boolean;
 }
 
@@ -28,7 +33,13 @@ Options:
   --host H         interface to bind (default ${DEFAULT_HOST}; only loopback is safe without a proxy)
   --settings FILE  keep settings in this JSON file (default: in memory only)
   --state FILE     keep the last data and what was announced in this file (default: in memory only)
-  -h, --help       show this help`;
+  --allow-host N   a host name browsers use to reach the dashboard (repeatable; needed with --host 0.0.0.0)
+  --allow-private-sources
+                   let a dashboard reachable from the network watch pages on private addresses
+  -h, --help       show this help
+
+Bound to anything but loopback, the dashboard prints an access link once at start; a browser that
+has not opened it gets nothing.`;
 
 
 /** Parses argv (without node and the script); never throws, so the entry point can print one clear line. */
@@ -40,6 +51,8 @@ export function parseDashboardArgs(argv: readonly string[]): ParseResult {
     hostGiven: false,
     settingsFile: null,
     stateFile: null,
+    allowHosts: [],
+    allowPrivateSources: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -92,10 +105,25 @@ export function parseDashboardArgs(argv: readonly string[]): ParseResult {
         else args.stateFile = value;
         break;
       }
+      case '--allow-host': {
+        const value = takeValue();
+        if (value === null || !/^[a-z0-9.-]+$/i.test(value)) return { ok: false, error: '--allow-host needs a host name, like status.example.com' };
+        args.allowHosts.push(value.toLowerCase());
+        break;
+      }
+      case '--allow-private-sources':
+        args.allowPrivateSources = true;
+        break;
       default:
         return { ok: false, error: `unknown option ${raw} (see --help)` };
     }
   }
   if (args.urls.length > 10) return { ok: false, error: 'at most 10 --url' };
+  if (isWildcardHost(args.host) && args.allowHosts.length === 0) {
+    return {
+      ok: false,
+      error: `--host ${args.host} listens on every interface: name the host names browsers will use with --allow-host NAME (a page elsewhere could otherwise reach the dashboard through DNS rebinding)`,
+    };
+  }
   return { ok: true, args };
 }

@@ -14,6 +14,10 @@ export interface ListenOptions {
   host: string;
   /** True when the user chose the interface: the Host check then accepts that name too. */
   hostGiven: boolean;
+  /** More names the Host header may carry (--allow-host). */
+  allowHosts?: readonly string[];
+  /** Required of every request when the dashboard is reachable from other machines; null on loopback. */
+  accessToken?: string | null;
   staticRoot: string;
   status: StatusService;
   settings: SettingsController;
@@ -66,7 +70,8 @@ export async function listenDashboard(options: ListenOptions): Promise<Listening
     settings: options.settings,
     info: options.info,
     staticRoot: options.staticRoot,
-    hostPolicy: hostPolicyFor(port, options.host, options.hostGiven),
+    hostPolicy: hostPolicyFor(port, options.host, options.hostGiven, options.allowHosts ?? []),
+    accessToken: options.accessToken ?? null,
     hub: createSseHub({ maxClients: options.maxClients, heartbeatMs: options.heartbeatMs, maxBufferedBytes: options.maxBufferedBytes }),
   });
   app = readyApp;

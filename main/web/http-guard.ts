@@ -1,5 +1,6 @@
 // What every answer of the dashboard carries, and the checks a request passes before it is served.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isWildcardHost } from './network-exposure';
 
 /**
  * Same policy as the renderer's <meta> (the header also covers what a meta tag cannot, like
@@ -46,25 +47,26 @@ export function sendError(res: ServerResponse, status: number, error: string): v
 }
 
 export interface HostPolicy {
-  /** Lower-case `host:port` values the Host header may carry; null accepts any (bound to a wildcard address). */
-  allowedHosts: ReadonlySet<string> | null;
+  /** Lower-case `host:port` values the Host header may carry. */
+  allowedHosts: ReadonlySet<string>;
 }
 
 /**
  * Host names a browser may use to reach the server. Checking Host defeats DNS rebinding: a page
- * on evil.example resolving to 127.0.0.1 still sends `Host: evil.example`.
+ * on evil.example resolving to 127.0.0.1 still sends `Host: evil.example`. Bound to every
+ * interface, only loopback and the names given with --allow-host pass: never any Host.
  */
-export function hostPolicyFor(port: number, host: string, hostGiven: boolean): HostPolicy {
-  if (hostGiven && (host === '0.0.0.0' || host === '::' || host === '[::]')) return { allowedHosts: null };
+export function hostPolicyFor(port: number, host: string, hostGiven: boolean, allowHosts: readonly string[] = []): HostPolicy {
   const names = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
-  if (hostGiven) names.add(`${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`.toLowerCase());
+  if (hostGiven && !isWildcardHost(host)) names.add(`${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`.toLowerCase());
+  for (const name of allowHosts) names.add(`${name}:${port}`.toLowerCase());
   return { allowedHosts: names };
 }
 
 export function hostAllowed(req: IncomingMessage, policy: HostPolicy): boolean {
   const host = req.headers.host;
   if (typeof host !== 'string' || host === '') return false;
-  return policy.allowedHosts === null || policy.allowedHosts.has(host.toLowerCase());
+  return policy.allowedHosts.has(host.toLowerCase());
 }
 
 /**

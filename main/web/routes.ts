@@ -16,7 +16,8 @@ import type { StatusService } from '../core/ports';
 import type { AppInfo } from '../../common/window-api';
 import { resolveExternalTarget } from '../core/external-links';
 import { createPageDetector, type PageDetector } from '../core/page-detection';
-import { hostAllowed, originAllowed, readJsonBody, sendError, sendJson, type HostPolicy } from './http-guard';
+import { hostAllowed, originAllowed, readJsonBody, securityHeaders, sendError, sendJson, type HostPolicy } from './http-guard';
+import { checkAccess } from './network-exposure';
 import type { SettingsController } from './settings-controller';
 import { createSseHub, type SseHub } from './sse-hub';
 import { serveStatic } from './static-files';
@@ -28,6 +29,8 @@ export interface DashboardDeps {
   /** Folder of the renderer build (dist/renderer). */
   staticRoot: string;
   hostPolicy: HostPolicy;
+  /** When set, every request must carry it (see network-exposure.ts). */
+  accessToken?: string | null;
   hub?: SseHub;
   /** How many change events a page opened late still gets (newest last). */
   recentEventLimit?: number;
@@ -116,7 +119,17 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       return;
     }
     const method = req.method ?? 'GET';
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const requestUrl = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = requestUrl.pathname;
+    if (deps.accessToken) {
+      const access = checkAccess(requestUrl, req.headers.cookie, deps.accessToken);
+      if (access.kind === 'denied') return sendError(res, 401, 'open the access link the dashboard printed when it started');
+      if (access.kind === 'grant') {
+        res.writeHead(303, { ...securityHeaders(), Location: access.location, 'Set-Cookie': access.cookie, 'Cache-Control': 'no-store' });
+        res.end();
+        return;
+      }
+    }
     const changes = method !== 'GET' && method !== 'HEAD';
     if (changes && !originAllowed(req)) {
       sendError(res, 403, 'cross-origin request refused');

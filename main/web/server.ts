@@ -21,9 +21,21 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`Gandi Status dashboard: ${dashboard.url}\n`);
-  if (parsed.args.hostGiven && !['127.0.0.1', 'localhost', '::1'].includes(parsed.args.host)) {
-    process.stderr.write('Warning: the dashboard has no login; put it behind an authenticating proxy if others can reach it.\n');
+  if (dashboard.accessUrl === null) {
+    process.stdout.write(`Gandi Status dashboard: ${dashboard.url}\n`);
+  } else {
+    // Printed once: whoever opens this link gets a cookie; without it the server answers nothing.
+    process.stdout.write(`Gandi Status dashboard, reachable from the network. Open this link once (it sets a cookie):\n  ${dashboard.accessUrl}\n`);
+    process.stderr.write(
+      [
+        'Warning: this dashboard is reachable from other machines.',
+        `  Browsers must use one of these names: ${['localhost', parsed.args.host, ...parsed.args.allowHosts].join(', ')} (--allow-host adds more).`,
+        '  Every request needs the access link above; keep it secret, and prefer https through a proxy: the link and cookie travel in clear over http.',
+        parsed.args.allowPrivateSources
+          ? '  Status pages on private addresses are allowed (--allow-private-sources).'
+          : '  Status pages on loopback, link-local or private addresses are refused (--allow-private-sources allows them).',
+      ].join('\n') + '\n',
+    );
   }
   let stopping = false;
   const stop = (): void => {

@@ -28,6 +28,8 @@ export interface SettingsControllerOptions {
   initial: Settings;
   /** Where accepted settings are written; null keeps them in memory only. */
   store: SettingsStore | null;
+  /** A further check of valid settings (the exposed dashboard's source rule): a reason to refuse, or null. */
+  check?: (settings: Settings) => Promise<string | null>;
 }
 
 export function createSettingsController(options: SettingsControllerOptions): SettingsController {
@@ -39,6 +41,8 @@ export function createSettingsController(options: SettingsControllerOptions): Se
     async set(input) {
       const parsed = settingsSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: describeSettingsError(input) ?? 'invalid settings' };
+      const refused = (await options.check?.(parsed.data)) ?? null;
+      if (refused !== null) return { ok: false, error: refused };
       try {
         // The store writes one save after the other, atomically.
         await options.store?.save(parsed.data);

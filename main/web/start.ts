@@ -10,6 +10,7 @@ import { name as packageName, version } from '../../package.json';
 import type { DashboardArgs } from './args';
 import { listenDashboard, type ListeningDashboard } from './dashboard';
 import { createSettingsStore } from '../core/settings-store';
+import { isLoopbackHost, newAccessToken, privateSourceProblem } from './network-exposure';
 import { createSettingsController } from './settings-controller';
 
 export interface StartOptions {
@@ -20,6 +21,8 @@ export interface StartOptions {
 }
 
 export interface RunningDashboard extends ListeningDashboard {
+  /** The link to open first when the dashboard is reachable from other machines (null on loopback). */
+  accessUrl: string | null;
   /** Stops polling (state saved) and closes the server. */
   stop(): Promise<void>;
 }
@@ -55,7 +58,21 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
   const loaded = store === null ? defaultSettings() : await store.load();
   // --url wins over the settings file for this run (and is saved only if the user saves settings).
   const initial: Settings = args.urls.length > 0 ? { ...loaded, sources: args.urls.map((url) => ({ url, kind: 'auto' as const })) } : loaded;
-  const settings = createSettingsController({ initial, store });
+  const exposed = args.hostGiven && !isLoopbackHost(args.host);
+  const accessToken = exposed ? newAccessToken() : null;
+  // Reachable from the network, the server must not become a way to probe it: the page may not
+  // point it at private addresses (the operator's own --url is theirs to choose).
+  const checkSources =
+    exposed && !args.allowPrivateSources
+      ? async (next: Settings): Promise<string | null> => {
+          for (const source of next.sources) {
+            const problem = await privateSourceProblem(source.url);
+            if (problem !== null && !args.urls.includes(source.url)) return `sources: ${problem}; this dashboard is reachable from the network (start it with --allow-private-sources to allow it)`;
+          }
+          return null;
+        }
+      : undefined;
+  const settings = createSettingsController({ initial, store, ...(checkSources ? { check: checkSources } : {}) });
 
   const core = createStatusCore({
     sources: sourcesOf(initial),
@@ -83,6 +100,8 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
     port: args.port,
     host: args.host,
     hostGiven: args.hostGiven,
+    allowHosts: args.allowHosts,
+    accessToken,
     staticRoot: options.staticRoot ?? findStaticRoot(__dirname),
     status: core,
     settings,
@@ -92,6 +111,7 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
   core.start().catch((error: unknown) => warn(`the status core did not start: ${String(error)}`));
   return {
     ...listening,
+    accessUrl: accessToken === null ? null : `${listening.url}/?access=${accessToken}`,
     async stop() {
       unsubscribe();
       await listening.close();

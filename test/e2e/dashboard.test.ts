@@ -22,7 +22,7 @@ let staticRoot: string;
 
 function startDashboard(port = 0): Promise<RunningDashboard> {
   return startDashboardServer({
-    args: { urls: [simulator.url], port, host: '127.0.0.1', hostGiven: false, settingsFile: null, stateFile: null, help: false },
+    args: { urls: [simulator.url], port, host: '127.0.0.1', hostGiven: false, settingsFile: null, stateFile: null, allowHosts: [], allowPrivateSources: false, help: false },
     staticRoot,
     onWarning: () => undefined,
   });

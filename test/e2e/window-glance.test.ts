@@ -44,7 +44,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
   dashboard = await startDashboardServer({
-    args: { urls: [url], port: 0, host: '127.0.0.1', hostGiven: false, settingsFile: null, stateFile: null, help: false },
+    args: { urls: [url], port: 0, host: '127.0.0.1', hostGiven: false, settingsFile: null, stateFile: null, allowHosts: [], allowPrivateSources: false, help: false },
     staticRoot,
     onWarning: () => undefined,
   });

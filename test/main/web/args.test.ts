@@ -5,12 +5,12 @@ describe('parseDashboardArgs', () => {
   it('defaults to loopback on the default port', () => {
     expect(parseDashboardArgs([])).toEqual({
       ok: true,
-      args: { urls: [], port: DEFAULT_PORT, host: DEFAULT_HOST, hostGiven: false, settingsFile: null, stateFile: null, help: false },
+      args: { urls: [], port: DEFAULT_PORT, host: DEFAULT_HOST, hostGiven: false, settingsFile: null, stateFile: null, allowHosts: [], allowPrivateSources: false, help: false },
     });
   });
 
   it('reads repeated --url, --port, --host and files, in both spellings', () => {
-    const parsed = parseDashboardArgs(['--url', 'http://127.0.0.1:9000/', '--url=https://status.gandi.net', '--port=0', '--host', '0.0.0.0', '--settings', 's.json', '--state=st.json']);
+    const parsed = parseDashboardArgs(['--url', 'http://127.0.0.1:9000/', '--url=https://status.gandi.net', '--port=0', '--host', '0.0.0.0', '--allow-host', 'Status.Example.test', '--settings', 's.json', '--state=st.json']);
     expect(parsed).toEqual({
       ok: true,
       args: {
@@ -20,6 +20,8 @@ describe('parseDashboardArgs', () => {
         hostGiven: true,
         settingsFile: 's.json',
         stateFile: 'st.json',
+        allowHosts: ['status.example.test'],
+        allowPrivateSources: false,
         help: false,
       },
     });

@@ -15,7 +15,7 @@ const state = async (): Promise<AppState> => (await (await fetch(`${dashboard.ur
 beforeEach(async () => {
   [first, second] = await Promise.all([startSimulator({ port: 0, scenario: 'all-clear' }), startSimulator({ port: 0, scenario: 'incident-life' })]);
   dashboard = await startDashboardServer({
-    args: { urls: [first.url], port: 0, host: '127.0.0.1', hostGiven: false, settingsFile: null, stateFile: null, help: false },
+    args: { urls: [first.url], port: 0, host: '127.0.0.1', hostGiven: false, settingsFile: null, stateFile: null, allowHosts: [], allowPrivateSources: false, help: false },
     staticRoot: '/nonexistent',
     onWarning: () => undefined,
   });
