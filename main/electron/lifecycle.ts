@@ -2,9 +2,9 @@
 // the window closes, refreshes after sleep or when the network comes back, and on quit stops
 // the poller (which saves its state) before Electron exits.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, ipcMain, Menu, net, powerMonitor, session } from 'electron';
+import { app, ipcMain, Menu, net, powerMonitor, protocol, session } from 'electron';
 import type { FetchLike, StateStore } from '../core/ports';
+import { APP_PAGE_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { appIconPath } from './icons';
 import { registerIpcHandlers, trustedSender } from './ipc';
 import { denyAllPermissions, hardenApp, removeDefaultMenu } from './security';
@@ -44,6 +44,7 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
   // Listening is enough to keep Electron from quitting when the last window closes.
   app.on('window-all-closed', () => undefined);
   hardenApp(app);
+  registerAppScheme(protocol);
 
   await app.whenReady();
   removeDefaultMenu(app, Menu);
@@ -54,13 +55,13 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
   const userData = app.getPath('userData');
   const appPath = app.getAppPath();
   const assetsDir = path.join(appPath, 'assets');
-  const indexHtml = path.join(appPath, 'dist', 'renderer', 'index.html');
+  serveRenderer(protocol, path.join(appPath, 'dist', 'renderer'), (fileUrl) => net.fetch(fileUrl));
   const settingsStore = createSettingsStore(userData, { onWarning: warn });
   const settings = await settingsStore.load();
   const snoozeStore = createSnoozeStore(userData);
   const pause = await snoozeStore.load(new Date());
   const window = createStatusWindow({
-    indexHtml,
+    pageUrl: APP_PAGE_URL,
     preloadPath: path.join(appPath, 'dist', 'preload', 'preload.js'),
     stateStore: createWindowStateStore(userData),
     title: app.getName(),
@@ -86,7 +87,7 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
     warn,
   });
   statusApp = running;
-  registerIpcHandlers(ipcMain, trustedSender(() => window.webContents(), pathToFileURL(indexHtml).href), running.ipcHandlers);
+  registerIpcHandlers(ipcMain, trustedSender(() => window.webContents(), APP_PAGE_URL), running.ipcHandlers);
 
   const refresh = (why: string): void => {
     running.refresh().catch((error: unknown) => warn(`Refresh after ${why} failed: ${String(error)}`));

@@ -16,7 +16,8 @@ export interface StatusWindow {
 }
 
 export interface StatusWindowOptions {
-  indexHtml: string;
+  /** The page's address (app://gandi-status/index.html). */
+  pageUrl: string;
   preloadPath: string;
   stateStore: WindowStateStore;
   title: string;
@@ -70,8 +71,8 @@ export function createStatusWindow(options: StatusWindowOptions): StatusWindow {
       window = null;
       loaded = false;
     });
-    created.loadFile(options.indexHtml).catch((error: unknown) => {
-      options.onWarning?.(`Cannot load the window page ${options.indexHtml}: ${String(error)}`);
+    created.loadURL(options.pageUrl).catch((error: unknown) => {
+      options.onWarning?.(`Cannot load the window page ${options.pageUrl}: ${String(error)}`);
     });
     return created;
   }

@@ -47,4 +47,17 @@ describe('electron-builder.yml', () => {
     });
     expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'package.json', 'assets/tray/**']));
   });
+
+  it('flips the fuses that would let the packaged binary run other code', () => {
+    expect(loadConfig()).toMatchObject({
+      electronFuses: {
+        runAsNode: false,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        grantFileProtocolExtraPrivileges: false,
+        onlyLoadAppFromAsar: true,
+        enableEmbeddedAsarIntegrityValidation: true,
+      },
+    });
+  });
 });

@@ -38,6 +38,8 @@ export const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 function initialState() {
   return {
     singleInstance: true,
+    /** whenReady() has resolved: too late to declare privileged schemes. */
+    ready: false,
     userData: '/tmp/gandi-status-fake-user-data',
     appPath: PROJECT_ROOT,
     locale: 'en-US',
@@ -56,7 +58,9 @@ export const state = initialState();
 
 class FakeApp extends EventEmitter {
   requestSingleInstanceLock = spy(() => state.singleInstance);
-  whenReady = spy(async () => undefined);
+  whenReady = spy(async () => {
+    state.ready = true;
+  });
   /** Like Electron: before-quit, then every window is closed (a prevented close cancels), then quit. */
   quit = spy(() => {
     const event = fakeEvent();
@@ -140,6 +144,7 @@ export class FakeBrowserWindow extends EventEmitter {
   minimized = false;
   maximized = false;
   loadedFile: string | null = null;
+  loadedUrl: string | null = null;
   /** ready-to-show was emitted: the page has painted. */
   readyToShow = false;
   /** Became visible before the page painted: the user saw an empty window flash. */
@@ -157,9 +162,22 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   /** Like Electron: resolves once the page has loaded, after ready-to-show and did-finish-load. */
   async loadFile(file: string): Promise<void> {
+    await this.loadURL(pathToFileURL(file).href);
     this.loadedFile = file;
-    await Promise.resolve();
-    this.webContents.mainFrame.url = pathToFileURL(file).href;
+  }
+
+  /** Like Electron: the page comes through the scheme's handler, if one is registered. */
+  async loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    const scheme = new URL(url).protocol.slice(0, -1);
+    const handler = protocol.handlers.get(scheme);
+    if (handler !== undefined) {
+      const response = await handler(new Request(url));
+      if (!response.ok) throw new Error(`ERR_FILE_NOT_FOUND (${response.status}) loading '${url}'`);
+    } else {
+      await Promise.resolve();
+    }
+    this.webContents.mainFrame.url = url;
     this.readyToShow = true;
     this.emit('ready-to-show');
     this.webContents.emit('did-finish-load');
@@ -351,6 +369,22 @@ interface FakeFetchInit {
   signal?: AbortSignal;
 }
 
+/** Custom schemes: those declared privileged before ready, and their handlers. */
+export const protocol = {
+  privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+  handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+  registerSchemesAsPrivileged: spy((schemes: { scheme: string; privileges?: Record<string, boolean> }[]) => {
+    if (state.ready) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
+    protocol.privileged.push(...schemes);
+  }),
+  handle: spy((scheme: string, handler: (request: Request) => Response | Promise<Response>) => {
+    if (!protocol.privileged.some((entry) => entry.scheme === scheme) && !['http', 'https', 'file'].includes(scheme)) {
+      throw new Error(`scheme ${scheme} was not registered as privileged`);
+    }
+    protocol.handlers.set(scheme, handler);
+  }),
+};
+
 export const net = {
   fetch: spy(async (url: string, init?: FakeFetchInit): Promise<Response> => {
     init?.signal?.throwIfAborted();
@@ -396,6 +430,7 @@ export const electronModule = {
   shell,
   clipboard,
   net,
+  protocol,
 };
 
 export function resetFakeElectron(): void {
@@ -409,6 +444,8 @@ export function resetFakeElectron(): void {
   powerMonitor.removeAllListeners();
   ipcMain.handlers.clear();
   httpCache.clear();
+  protocol.privileged.length = 0;
+  protocol.handlers.clear();
   ipcRenderer.listeners.clear();
   exposed.clear();
   Object.assign(defaultSession, new FakeSession());

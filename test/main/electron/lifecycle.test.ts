@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreUpdate, StatusSnapshot } from '../../../common/model';
@@ -19,6 +20,7 @@ import {
   lastWindow,
   net,
   powerMonitor,
+  protocol,
   resetFakeElectron,
   server,
   settle,
@@ -151,7 +153,14 @@ describe('tray app life cycle', () => {
     app.emit('second-instance', {}, ['gandi-status'], '/');
     const window = await windowLoaded();
     expect(window.visible).toBe(true);
-    expect(window.loadedFile).toBe(path.join(state.appPath, 'dist', 'renderer', 'index.html'));
+    // Served from the app's own scheme, declared privileged before the app was ready.
+    expect(window.loadedUrl).toBe('app://gandi-status/index.html');
+    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const served = (await protocol.handlers.get('app')?.(new Request('app://gandi-status/assets/index.js'))) as Response;
+    expect(served.status).toBe(200);
+    expect(net.fetch.mock.calls.at(-1)?.[0]).toBe(pathToFileURL(path.join(state.appPath, 'dist', 'renderer', 'assets', 'index.js')).href);
+    const outside = (await protocol.handlers.get('app')?.(new Request('app://gandi-status/..%2f..%2fpackage.json'))) as Response;
+    expect(outside.status).toBe(404);
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     window.close();
     app.emit('window-all-closed');
