@@ -104,7 +104,7 @@ export function evaluateZoneChange(fqdn: string, newestAutomatic: Date | null, n
   if (newestAutomatic === null) return [];
   const ageMs = now.getTime() - newestAutomatic.getTime();
   if (ageMs < 0 || ageMs > THRESHOLDS.zoneChangeHours * 60 * 60 * 1000) return [];
-  const hours = Math.floor(ageMs / (60 * 60 * 1000));
+  const hours = Math.round(ageMs / (60 * 60 * 1000));
   const ago = hours === 0 ? 'less than an hour ago' : `${hours} h ago`;
   return [
     finding(
