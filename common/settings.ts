@@ -17,7 +17,7 @@ export const DEFAULT_LINKS = {
 /** Gandi's own domain: links from the settings may move within it, never off it. */
 export const GANDI_DOMAIN = 'gandi.net';
 
-/** True for an https URL, without credentials, on gandi.net or one of its subdomains. */
+/** True for an https URL on the default port, without credentials, on gandi.net or one of its subdomains. */
 export function isGandiLink(value: string): boolean {
   let url: URL;
   try {
@@ -28,6 +28,7 @@ export function isGandiLink(value: string): boolean {
   const host = url.hostname.toLowerCase();
   return (
     url.protocol === 'https:' &&
+    url.port === '' &&
     url.username === '' &&
     url.password === '' &&
     (host === GANDI_DOMAIN || host.endsWith(`.${GANDI_DOMAIN}`))

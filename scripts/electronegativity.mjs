@@ -15,8 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** What goes into app.asar as code: the main process (electron + core), the preload, the renderer. */
-const SCANNED = ['package.json', 'main/electron', 'main/core', 'preload', 'renderer'];
+/** What goes into app.asar as code: the main process (electron + core), the shared folder, the preload, the renderer. */
+const SCANNED = ['package.json', 'main/electron', 'main/core', 'common', 'preload', 'renderer'];
 
 /** Checks switched off for the whole scan (class names, as `electronegativity -x` takes them). */
 export const EXCLUDED_CHECKS = [

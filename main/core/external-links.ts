@@ -7,9 +7,6 @@ import { type ExternalTarget } from '../../common/window-api';
 
 export type ResolvedLink = { ok: true; url: string } | { ok: false; error: string };
 
-/** Statuspage's short links for incidents live here. */
-const STATUSPAGE_HOSTS = new Set(['stspg.io']);
-
 function parse(value: string): URL | null {
   try {
     return new URL(value);
@@ -19,8 +16,9 @@ function parse(value: string): URL | null {
 }
 
 /**
- * An incident or maintenance page may be opened when it is https on the source's own host (or
- * Statuspage's short-link host), or exactly the source's origin (a local http mirror or simulator).
+ * An incident or maintenance page may be opened when it is https on the source's own host, or
+ * exactly the source's origin (a local http mirror or simulator). The adapters build these links on
+ * the configured host (never from a page's shortlink), so nothing wider is needed.
  */
 export function statusLinkAllowed(link: string, sourceUrl: string): boolean {
   const target = parse(link);
@@ -28,7 +26,7 @@ export function statusLinkAllowed(link: string, sourceUrl: string): boolean {
   if (target === null || source === null) return false;
   if (target.username !== '' || target.password !== '') return false;
   if (target.origin === source.origin) return true;
-  return target.protocol === 'https:' && (target.hostname === source.hostname || STATUSPAGE_HOSTS.has(target.hostname));
+  return target.protocol === 'https:' && target.hostname === source.hostname;
 }
 
 /** The last two labels of a host name: gandi.net for status.gandi.net. */

@@ -50,7 +50,7 @@ describe('resolveExternalTarget', () => {
 
   it('resolves incidents and maintenances of the snapshot to their pages on the source’s host', () => {
     expect(resolveExternalTarget({ kind: 'incident', sourceUrl: SOURCE, id: 'i1' }, settings, current)).toEqual({ ok: true, url: `${SOURCE}/incidents/i1` });
-    expect(resolveExternalTarget({ kind: 'incident', sourceUrl: SOURCE, id: 'short' }, settings, current)).toEqual({ ok: true, url: 'https://stspg.io/abc' });
+    expect(resolveExternalTarget({ kind: 'incident', sourceUrl: SOURCE, id: 'short' }, settings, current)).toEqual({ ok: false, error: 'link not allowed' });
     expect(resolveExternalTarget({ kind: 'maintenance', sourceUrl: SOURCE, id: 'm1' }, settings, current)).toEqual({ ok: true, url: `${SOURCE}/incidents/m1` });
   });
 
@@ -67,7 +67,7 @@ describe('resolveExternalTarget', () => {
 describe('statusLinkAllowed', () => {
   it.each([
     ['https://status.gandi.net/incidents/1', 'https://status.gandi.net', true],
-    ['https://stspg.io/x', 'https://status.gandi.net', true],
+    ['https://stspg.io/x', 'https://status.gandi.net', false],
     ['http://127.0.0.1:8080/timeline/events/3', 'http://127.0.0.1:8080', true],
     ['http://status.gandi.net/incidents/1', 'https://status.gandi.net', false],
     ['https://status.gandi.net.evil.example/', 'https://status.gandi.net', false],

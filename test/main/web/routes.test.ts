@@ -34,7 +34,7 @@ const snapshot: StatusSnapshot = {
           startedAt: '2026-11-25T02:00:00.000Z',
           updatedAt: '2026-11-25T03:00:00.000Z',
           resolvedAt: '2026-11-25T03:00:00.000Z',
-          url: 'https://stspg.io/abc',
+          url: 'https://status.gandi.net/incidents/inc1',
           updates: [],
         },
         {
@@ -288,7 +288,7 @@ describe('POST /api/open-external', () => {
 
   it('resolves an incident of the snapshot to its page', async () => {
     const reply = await open({ kind: 'incident', sourceUrl: 'https://status.gandi.net', id: 'inc1' });
-    expect(JSON.parse(reply.body)).toEqual({ url: 'https://stspg.io/abc' });
+    expect(JSON.parse(reply.body)).toEqual({ url: 'https://status.gandi.net/incidents/inc1' });
   });
 
   it('refuses a URL the page made up, an unknown incident and an off-site incident link', async () => {
