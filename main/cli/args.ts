@@ -11,14 +11,16 @@ export const MAX_INTERVAL_SECONDS = POLL_INTERVAL_SECONDS.max;
 export type SourceKindOption = NonNullable<SourceConfig['kind']>;
 
 export interface CliOptions {
-  /** `detect`: `gandi-status detect URL`, what the page is (its one URL in `urls`). */
-  mode: 'help' | 'version' | 'once' | 'watch' | 'detect';
+  /** `detect`: `gandi-status detect URL`, what the page is (its one URL in `urls`). `account`: the Gandi account checked. */
+  mode: 'help' | 'version' | 'once' | 'watch' | 'detect' | 'account';
   urls: string[];
   kind: SourceKindOption;
   json: boolean;
   intervalSeconds: number | null;
   stateFile: string | null;
   notify: boolean;
+  /** `account --token-file FILE`: where the Gandi token is (else GANDI_PAT). */
+  tokenFile?: string | null;
 }
 
 export class ArgsError extends Error {
@@ -55,6 +57,7 @@ const BOOLEAN_FLAGS = new Set(['--json', '--watch', '--notify', '--help', '-h', 
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   if (argv[0] === 'detect') return parseDetectArgs(argv.slice(1));
+  if (argv[0] === 'account') return parseAccountArgs(argv.slice(1));
   const options: CliOptions = {
     mode: 'once',
     urls: [],
@@ -136,10 +139,29 @@ function parseDetectArgs(argv: readonly string[]): CliOptions {
   return options;
 }
 
+/** `account [--token-file FILE] [--json]`: the Gandi account, nothing else. */
+function parseAccountArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { mode: 'account', urls: [], kind: 'auto', json: false, intervalSeconds: null, stateFile: null, notify: false, tokenFile: null };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag === '--json' && eq < 0) options.json = true;
+    else if ((flag === '--help' || flag === '-h') && eq < 0) return { ...options, mode: 'help' };
+    else if (flag === '--token-file') {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[(index += 1)];
+      if (value === undefined || value.startsWith('--') || value.trim() === '') throw new ArgsError('--token-file needs a file path');
+      options.tokenFile = value;
+    } else throw new ArgsError(arg.startsWith('-') ? `account: unknown option ${flag} (see --help)` : `account: unexpected argument "${arg}"`);
+  }
+  return options;
+}
+
 export const USAGE = `Usage:
   gandi-status [--url URL]... [--kind KIND] [--json]
   gandi-status --watch [--url URL]... [--interval SECONDS] [--state FILE] [--json] [--notify]
   gandi-status detect URL [--kind KIND] [--json]
+  gandi-status account [--token-file FILE] [--json]
 
 Shows the state of Gandi's services (or of any status page in a format read here).
 \`detect\` says what a page is (format, name, components) before you add it.
@@ -156,6 +178,11 @@ Options:
   -h, --help       show this help
   -V, --version    show the version
 
+\`account\` checks your Gandi account through Gandi's API (read only): domains, DNS zones,
+mailboxes, prepaid credit, Simple Hosting, certificates. The token (read permissions) comes from
+--token-file FILE (readable by you alone) or the GANDI_PAT variable.
+
 Exit status (Nagios convention): 0 operational or maintenance, 1 degraded or partial outage,
-2 major outage, 3 unknown or error.
+2 major outage, 3 unknown or error. For \`account\`: 2 a problem, 1 a warning, 3 the token refused
+or the API out of reach, 0 otherwise.
 `;

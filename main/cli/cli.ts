@@ -12,6 +12,7 @@ import { USAGE, parseArgs, type CliOptions } from './args';
 import type { CliIo } from './io';
 import { clean, formatSnapshot, levelLabel } from './format';
 import { runWatch } from './watch';
+import { runAccount } from './account';
 
 export type { CliIo, CliOutput } from './io';
 
@@ -143,6 +144,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runOnce(options, io);
       case 'detect':
         return await runDetect(options, io);
+      case 'account':
+        return await runAccount(options, io);
     }
   } catch (error) {
     // ArgsError and SourceError messages are written for people; anything else is still one line.
