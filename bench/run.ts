@@ -1,15 +1,16 @@
 // `npm run bench`: speed and memory of the status core, each checked against a goal. Prints a
 // table; exits 1 and names the goals missed if any is. Options: --rounds N (polls in the long run,
 // default 3000 ≈ 2 days of 60 s polls), --poll-rounds N (timed poll rounds per API, default 400),
-// --only parse,diff,memory,poll.
+// --only parse,diff,memory,poll,window (window: the renderer in Debian's Chromium).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { runLongRun } from './long-run';
 import { runPollTiming } from './poll-timing';
 import { missedGoals, renderTable, type Measurement } from './report';
 import { runDiffBench, runParseBench } from './speed';
+import { runWindowBench } from './window';
 
-const SECTIONS = ['parse', 'diff', 'memory', 'poll'] as const;
+const SECTIONS = ['parse', 'diff', 'memory', 'poll', 'window'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
   if (options.only.has('diff')) measurements.push(...runDiffBench(speed));
   if (options.only.has('memory')) measurements.push(...(await runLongRun(options.rounds)));
   if (options.only.has('poll')) measurements.push(...(await runPollTiming(options.pollRounds)));
+  if (options.only.has('window')) measurements.push(...(await runWindowBench()));
 
   console.log(renderTable(measurements));
   console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);

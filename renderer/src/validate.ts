@@ -11,6 +11,7 @@ const WHAT: Record<PushName, string> = {
   event: 'change event',
   settings: 'settings',
   show: 'show request',
+  account: 'account check',
 };
 
 export function checkPush<K extends PushName>(push: K, value: unknown): Checked<PushPayload<K>> {

@@ -2,35 +2,83 @@
 // name, group or status word), a "show only problems" switch, and follow/mute toggles per service
 // (those only in the desktop app: following and muting tune notifications, which the dashboard has
 // not). A service an open incident names opens that incident.
-import { Fragment, useCallback, useState } from 'react';
-import type { Level, Service, SourceSnapshot } from '../../../common/model';
+//
+// Pages can list a thousand components: what each row needs is worked out once here and passed
+// down, groups and rows are memoised on what they show, folded groups render no rows, and the
+// filter answers the keystroke first and the list just after (useDeferredValue).
+import { Fragment, memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import type { Level, Service } from '../../../common/model';
 import { chooseService, defaultSettings, type ServiceList } from '../../../common/settings';
 import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import { translator } from '../i18n/messages';
-import { groupServices, incidentNaming, problemServices, type ServiceGroup } from '../selectors';
+import { groupServices, orderedIncidents, problemServices, type ServiceGroup } from '../selectors';
 import { LevelBadge } from './Badges';
-import { OutageBanners } from './OutageBanners';
 import { BellOffIcon, ChevronIcon, StarIcon } from './Icons';
+import { OutageBanners } from './OutageBanners';
 
 const ENGLISH = translator('en');
 
+/** The open incident naming a service (the worst first), per source URL and service id. */
+type IncidentIndex = ReadonlyMap<string, { id: string; title: string }>;
+
+interface RowContext {
+  sourceUrl: string;
+  followed: ReadonlySet<string>;
+  muted: ReadonlySet<string>;
+  /** The dashboard has no notifications: no follow or mute there. */
+  web: boolean;
+  naming: IncidentIndex;
+  onToggle: (list: ServiceList, serviceId: string) => Promise<void>;
+}
+
 export function ServicesView() {
   const { t } = useI18n();
+  const api = useApi();
+  const store = useStoreApi();
   const snapshot = useAppStore((state) => state.snapshot);
   const filter = useAppStore((state) => state.serviceFilter);
   const setFilter = useAppStore((state) => state.setServiceFilter);
   const onlyProblems = useAppStore((state) => state.onlyProblems);
   const setOnlyProblems = useAppStore((state) => state.setOnlyProblems);
-  const sources = snapshot?.sources ?? [];
+  const settings = useAppStore((state) => state.settings);
+  const web = useAppStore((state) => state.info?.platform === 'web');
   const [saveError, setSaveError] = useState<string | null>(null);
+  const shownFilter = useDeferredValue(filter);
+  const sources = useMemo(() => snapshot?.sources ?? [], [snapshot]);
   // "outage" and "panne" both find a service in outage, whatever the window's language.
   const levelWords = useCallback((level: Level) => `${t(`level.${level}`)} ${ENGLISH(`level.${level}`)}`, [t]);
 
-  const groupsBySource = sources.map((source) => ({ source, groups: groupServices(source, { filter, levelWords, onlyProblems }) }));
+  const groupsBySource = useMemo(
+    () => sources.map((source) => ({ source, groups: groupServices(source, { filter: shownFilter, levelWords, onlyProblems }) })),
+    [sources, shownFilter, levelWords, onlyProblems],
+  );
+  const problems = useMemo(() => problemServices(snapshot), [snapshot]);
+  const naming = useMemo(() => {
+    const bySource = new Map<string, Map<string, { id: string; title: string }>>();
+    for (const { source, item } of [...orderedIncidents(snapshot).open].reverse()) {
+      const index = bySource.get(source.url) ?? new Map<string, { id: string; title: string }>();
+      // Worst last in this loop, so the worst incident naming a service is the one kept.
+      for (const serviceId of item.services) index.set(serviceId, { id: item.id, title: item.title });
+      bySource.set(source.url, index);
+    }
+    return bySource;
+  }, [snapshot]);
+  const followed = useMemo(() => new Set(settings?.followedServices ?? []), [settings]);
+  const muted = useMemo(() => new Set(settings?.mutedServices ?? []), [settings]);
+  const onToggle = useCallback(
+    async (list: ServiceList, serviceId: string) => {
+      const current = store.getState().settings ?? defaultSettings();
+      const result = await saveSettings(api, store, chooseService(current, list, serviceId));
+      setSaveError(result.ok ? null : result.error);
+    },
+    [api, store],
+  );
+  const context = (sourceUrl: string): RowContext => ({ sourceUrl, followed, muted, web, naming: naming.get(sourceUrl) ?? EMPTY_INDEX, onToggle });
+
   const anyService = sources.some((source) => source.services.length > 0);
   const anyMatch = groupsBySource.some((entry) => entry.groups.length > 0);
-  const problems = problemServices(snapshot);
+  const filtering = shownFilter.trim() !== '' || onlyProblems;
 
   return (
     <div className="view services">
@@ -49,14 +97,14 @@ export function ServicesView() {
           {t('services.onlyProblems')}
         </label>
       </div>
-      {problems.length > 0 && filter.trim() === '' && !onlyProblems ? (
+      {problems.length > 0 && !filtering ? (
         <section className="problems" aria-labelledby="services-problems">
           <h2 id="services-problems" className="section-title">
             {t('services.problems')}
           </h2>
           <ul className="service-list">
             {problems.map(({ source, item }) => (
-              <ServiceRow key={`${source.url}|${item.id}`} source={source} service={item} showGroup onError={setSaveError} />
+              <ServiceRow key={`${source.url}|${item.id}`} service={item} showGroup context={context(source.url)} />
             ))}
           </ul>
         </section>
@@ -68,13 +116,19 @@ export function ServicesView() {
         </p>
       ) : null}
       {!anyService ? <p className="empty">{t('services.none')}</p> : null}
-      {anyService && !anyMatch && !(onlyProblems && problems.length === 0) ? <p className="empty">{t('services.noMatch', { filter })}</p> : null}
+      {anyService && !anyMatch && !(onlyProblems && problems.length === 0) ? <p className="empty">{t('services.noMatch', { filter: shownFilter })}</p> : null}
       {groupsBySource.map(({ source, groups }) =>
         groups.length === 0 ? null : (
           <section key={source.url} aria-label={source.name} className="source">
             {sources.length > 1 ? <h2 className="source-name">{source.name}</h2> : null}
             {groups.map((group) => (
-              <GroupBlock key={group.key} source={source} group={group} filtering={filter.trim() !== '' || onlyProblems} onError={setSaveError} />
+              <GroupBlock
+                key={group.key}
+                group={group}
+                filtering={filtering}
+                openByDefault={source.services.length < FOLD_HEALTHY_GROUPS_FROM || group.worst !== 'operational'}
+                context={context(source.url)}
+              />
             ))}
           </section>
         ),
@@ -83,20 +137,39 @@ export function ServicesView() {
   );
 }
 
-interface GroupProps {
-  source: SourceSnapshot;
-  group: ServiceGroup;
-  filtering: boolean;
-  onError: (error: string | null) => void;
+const EMPTY_INDEX: IncidentIndex = new Map();
+
+function sameService(a: Service, b: Service): boolean {
+  return a.id === b.id && a.name === b.name && a.status === b.status && a.group === b.group;
 }
 
-function GroupBlock({ source, group, filtering, onError }: GroupProps) {
+function sameContext(a: RowContext, b: RowContext): boolean {
+  return a.sourceUrl === b.sourceUrl && a.followed === b.followed && a.muted === b.muted && a.web === b.web && a.onToggle === b.onToggle;
+}
+
+function sameNaming(a: IncidentIndex, b: IncidentIndex, services: readonly Service[]): boolean {
+  return a === b || services.every((service) => a.get(service.id)?.id === b.get(service.id)?.id && a.get(service.id)?.title === b.get(service.id)?.title);
+}
+
+interface GroupProps {
+  group: ServiceGroup;
+  filtering: boolean;
+  /** Open unless the user folded it; on a long page, only groups with a problem start open. */
+  openByDefault: boolean;
+  context: RowContext;
+}
+
+/** Beyond this many services, healthy groups start folded: what is broken is what fits on screen. */
+export const FOLD_HEALTHY_GROUPS_FROM = 100;
+
+/** Re-rendered only when what it shows changed: a new picture with the same group costs nothing. */
+const GroupBlock = memo(function GroupBlock({ group, filtering, openByDefault, context }: GroupProps) {
   const { t } = useI18n();
-  const collapsedByUser = useAppStore((state) => state.collapsedGroups.includes(group.key));
+  const toggledByUser = useAppStore((state) => state.toggledGroups.includes(group.key));
   const toggleGroup = useAppStore((state) => state.toggleGroup);
   // While filtering, every group with a match is open so matches are never hidden.
-  const expanded = filtering || !collapsedByUser;
-  const listId = `group-${source.url}-${group.name ?? ''}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+  const expanded = filtering || openByDefault !== toggledByUser;
+  const listId = `group-${group.key}`.replace(/[^a-zA-Z0-9_-]/g, '_');
   const issues = group.services.filter((service) => service.status !== 'operational').length;
   const title = group.name ?? t('services.ungrouped');
 
@@ -116,35 +189,48 @@ function GroupBlock({ source, group, filtering, onError }: GroupProps) {
           </span>
           <span className="group-name">{title}</span>
           <span className="group-count">
-            {issues > 0 ? t(issues === 1 ? 'services.issuesOne' : 'services.issues', { count: issues }) : t(group.services.length === 1 ? 'services.countOne' : 'services.count', { count: group.services.length })}
+            {issues > 0
+              ? t(issues === 1 ? 'services.issuesOne' : 'services.issues', { count: issues })
+              : t(group.services.length === 1 ? 'services.countOne' : 'services.count', { count: group.services.length })}
           </span>
         </button>
         {group.worst !== 'operational' ? <LevelBadge level={group.worst} /> : null}
       </h3>
+      {/* A folded group renders no rows: a long page costs what is open, not what exists. */}
       <ul id={listId} className="service-list" hidden={!expanded}>
-        {group.services.map((service) => (
-          <ServiceRow key={service.id} source={source} service={service} onError={onError} />
-        ))}
+        {expanded ? group.services.map((service) => <ServiceRow key={service.id} service={service} context={context} />) : null}
       </ul>
     </div>
   );
-}
+}, (before, after) =>
+  before.filtering === after.filtering &&
+  before.openByDefault === after.openByDefault &&
+  before.group.key === after.group.key &&
+  before.group.name === after.group.name &&
+  before.group.worst === after.group.worst &&
+  before.group.services.length === after.group.services.length &&
+  before.group.services.every((service, index) => {
+    const next = after.group.services[index];
+    return next !== undefined && sameService(service, next);
+  }) &&
+  sameContext(before.context, after.context) &&
+  sameNaming(before.context.naming, after.context.naming, after.group.services),
+);
 
 interface RowProps {
-  source: SourceSnapshot;
   service: Service;
   /** In the problems list, where rows from every group meet. */
   showGroup?: boolean;
-  onError: (error: string | null) => void;
+  context: RowContext;
 }
 
 /** The service's name; a button opening the incident when an open incident names the service. */
-function ServiceName({ source, service, showGroup = false }: Omit<RowProps, 'onError'>) {
+function ServiceName({ service, showGroup = false, context }: RowProps) {
   const { t } = useI18n();
   const show = useAppStore((state) => state.show);
-  const incident = service.status === 'operational' ? null : incidentNaming(source, service.id);
+  const incident = service.status === 'operational' ? undefined : context.naming.get(service.id);
   const group = showGroup && service.group !== null ? <span className="service-group">{service.group}</span> : null;
-  if (incident === null) {
+  if (incident === undefined) {
     return (
       <>
         <ServiceLabel name={service.name} />
@@ -158,7 +244,7 @@ function ServiceName({ source, service, showGroup = false }: Omit<RowProps, 'onE
         type="button"
         className="service-link"
         title={incident.title}
-        onClick={() => show({ kind: 'incident', sourceUrl: source.url, id: incident.id })}
+        onClick={() => show({ kind: 'incident', sourceUrl: context.sourceUrl, id: incident.id })}
       >
         <ServiceLabel name={service.name} />
         <span className="sr-only">{t('services.openIncident', { title: incident.title })}</span>
@@ -168,28 +254,23 @@ function ServiceName({ source, service, showGroup = false }: Omit<RowProps, 'onE
   );
 }
 
-function ServiceRow({ source, service, showGroup = false, onError }: RowProps) {
+const ServiceRow = memo(function ServiceRow({ service, showGroup = false, context }: RowProps) {
   const { t } = useI18n();
-  const api = useApi();
-  const store = useStoreApi();
-  const followed = useAppStore((state) => state.settings?.followedServices.includes(service.id) ?? false);
-  const muted = useAppStore((state) => state.settings?.mutedServices.includes(service.id) ?? false);
-  const web = useAppStore((state) => state.info?.platform === 'web');
   const [busy, setBusy] = useState(false);
+  const followed = context.followed.has(service.id);
+  const muted = context.muted.has(service.id);
 
   const toggle = async (list: ServiceList) => {
     setBusy(true);
-    const current = store.getState().settings ?? defaultSettings();
-    const result = await saveSettings(api, store, chooseService(current, list, service.id));
-    onError(result.ok ? null : result.error);
+    await context.onToggle(list, service.id);
     setBusy(false);
   };
 
-  if (web) {
+  if (context.web) {
     return (
       <li className="service">
         <span className="service-name">
-          <ServiceName source={source} service={service} showGroup={showGroup} />
+          <ServiceName service={service} showGroup={showGroup} context={context} />
         </span>
         <LevelBadge level={service.status} />
       </li>
@@ -199,7 +280,7 @@ function ServiceRow({ source, service, showGroup = false, onError }: RowProps) {
   return (
     <li className={muted ? 'service muted' : 'service'}>
       <span className="service-name">
-        <ServiceName source={source} service={service} showGroup={showGroup} />
+        <ServiceName service={service} showGroup={showGroup} context={context} />
         {followed ? <span className="tag tag-followed">{t('services.followed')}</span> : null}
         {muted ? <span className="tag tag-muted">{t('services.muted')}</span> : null}
       </span>
@@ -230,7 +311,12 @@ function ServiceRow({ source, service, showGroup = false, onError }: RowProps) {
       </span>
     </li>
   );
-}
+}, (before, after) =>
+  before.showGroup === after.showGroup &&
+  sameService(before.service, after.service) &&
+  sameContext(before.context, after.context) &&
+  before.context.naming.get(before.service.id)?.id === after.context.naming.get(after.service.id)?.id,
+);
 
 /**
  * A name that may break after its dots when the row is narrow ("{abc}.dns." / "gandi.net"), so a

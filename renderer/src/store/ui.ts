@@ -22,8 +22,8 @@ export interface UiData {
   serviceFilter: string;
   /** The Services view lists only services that are not operational. */
   onlyProblems: boolean;
-  /** Keys of collapsed service groups (`sourceUrl|group`). */
-  collapsedGroups: string[];
+  /** Keys of service groups (`sourceUrl|group`) the user folded or unfolded, against their default. */
+  toggledGroups: string[];
   /** Settings edited but not saved yet; null when the form shows the saved settings. */
   settingsDraft: Settings | null;
   /** Which account checks of the Support view the user ticked (not saved anywhere). */
@@ -61,10 +61,10 @@ export function reduceShow(data: UiData, target: ShowTarget): UiData {
 }
 
 export function reduceToggleGroup(data: UiData, key: string): UiData {
-  const collapsed = data.collapsedGroups.includes(key);
+  const collapsed = data.toggledGroups.includes(key);
   return {
     ...data,
-    collapsedGroups: collapsed ? data.collapsedGroups.filter((k) => k !== key) : [...data.collapsedGroups, key],
+    toggledGroups: collapsed ? data.toggledGroups.filter((k) => k !== key) : [...data.toggledGroups, key],
   };
 }
 
@@ -77,7 +77,7 @@ export function reduceEditSettings(data: UiData, base: Settings, change: (curren
 
 /** What the window looks like when it opens. */
 export function initialUi(now: number): UiData {
-  return { view: 'overview', highlight: null, serviceFilter: '', onlyProblems: false, collapsedGroups: [], settingsDraft: null, checkedCauses: [], now };
+  return { view: 'overview', highlight: null, serviceFilter: '', onlyProblems: false, toggledGroups: [], settingsDraft: null, checkedCauses: [], now };
 }
 
 export function createUiSlice(clock: () => number): StateCreator<UiSlice> {

@@ -65,8 +65,8 @@ describe('ui reducers', () => {
 
   it('toggles a group open and closed', () => {
     const closed = reduceToggleGroup(ui, 'g');
-    expect(closed.collapsedGroups).toEqual(['g']);
-    expect(reduceToggleGroup(closed, 'g').collapsedGroups).toEqual([]);
+    expect(closed.toggledGroups).toEqual(['g']);
+    expect(reduceToggleGroup(closed, 'g').toggledGroups).toEqual([]);
   });
 
   it('ticks the shared clock only when the second changes', () => {
