@@ -9,6 +9,9 @@ export const CALL_CHANNELS = {
   setSettings: 'settings:set',
   copyText: 'app:copy-text',
   detectPage: 'sources:detect-page',
+  getAccount: 'account:get',
+  checkAccount: 'account:check',
+  setAccountToken: 'account:set-token',
 } as const;
 
 /** main -> renderer pushes (webContents.send; Server-Sent Events of the same name in the dashboard). */
@@ -17,6 +20,7 @@ export const PUSH_CHANNELS = {
   event: 'status:event',
   settings: 'settings:changed',
   show: 'window:show',
+  account: 'account:changed',
 } as const;
 
 export type CallName = keyof typeof CALL_CHANNELS;

@@ -7,6 +7,7 @@ import { LIMITS } from './limits';
 import { LEVELS, SOURCE_KINDS, type ChangeEvent, type Level, type SourceKind, type SourceProblem, type StatusSnapshot } from './model';
 import { changeEventSchema, sourceProblemSchema, statusSnapshotSchema } from './schema';
 import { settingsSchema, type Settings } from './settings';
+import { accountViewSchema, setAccountTokenInputSchema, setAccountTokenResultSchema } from './account-view';
 import { CALL_CHANNELS, PUSH_CHANNELS, pushListenerName, type CallName, type PushListenerName, type PushName } from './window-api-names';
 
 export { CALL_CHANNELS, PUSH_CHANNELS, pushListenerName, type CallName, type PushName } from './window-api-names';
@@ -151,6 +152,12 @@ export const WINDOW_CALLS = {
   copyText: { channel: CALL_CHANNELS.copyText, http: null, input: copyTextSchema, output: z.boolean() },
   // Settings' "Add a status page": read the page once, save nothing.
   detectPage: { channel: CALL_CHANNELS.detectPage, http: { method: 'POST', path: '/api/detect-page' }, input: detectPageInputSchema, output: detectPageResultSchema },
+  // The Gandi account (step 2 of the support procedure): the token's state and the last report, never the token.
+  getAccount: { channel: CALL_CHANNELS.getAccount, http: { method: 'GET', path: '/api/account' }, input: NO_INPUT, output: accountViewSchema },
+  // "Check my account now": resolves when the run is over.
+  checkAccount: { channel: CALL_CHANNELS.checkAccount, http: { method: 'POST', path: '/api/account/check' }, input: NO_INPUT, output: accountViewSchema },
+  // Settings' token field (desktop); the dashboard refuses it: its token is given to the server at start.
+  setAccountToken: { channel: CALL_CHANNELS.setAccountToken, http: { method: 'PUT', path: '/api/account/token' }, input: setAccountTokenInputSchema, output: setAccountTokenResultSchema },
 } as const satisfies Record<CallName, CallSpec>;
 
 export const WINDOW_PUSHES = {
@@ -158,6 +165,7 @@ export const WINDOW_PUSHES = {
   event: { channel: PUSH_CHANNELS.event, schema: changeEventSchema },
   settings: { channel: PUSH_CHANNELS.settings, schema: settingsSchema },
   show: { channel: PUSH_CHANNELS.show, schema: showTargetSchema },
+  account: { channel: PUSH_CHANNELS.account, schema: accountViewSchema },
 } as const satisfies Record<PushName, { channel: string; schema: z.ZodType }>;
 
 export const CALL_NAMES = Object.keys(WINDOW_CALLS) as CallName[];

@@ -2,7 +2,7 @@
 // the window closes, refreshes after sleep or when the network comes back, and on quit stops
 // the poller (which saves its state) before Electron exits.
 import path from 'node:path';
-import { app, ipcMain, Menu, net, powerMonitor, protocol, session } from 'electron';
+import { app, ipcMain, Menu, net, powerMonitor, protocol, safeStorage, session } from 'electron';
 import type { FetchLike, StateStore } from '../core/ports';
 import { APP_PAGE_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { appIconPath } from './icons';
@@ -13,6 +13,9 @@ import { createSnoozeStore } from './snooze-store';
 import { APP_ID, createStatusApp, type CoreFactory, type StatusApp } from './status-app';
 import { createStatusWindow } from './window';
 import { createWindowStateStore } from './window-state';
+import { createAccountTokenStore } from './account-token-store';
+import { createAccountService } from '../core/account/account-service';
+import { createAccountReportFile } from '../core/account/report-file';
 
 export interface RunAppOptions {
   createCore: CoreFactory;
@@ -72,7 +75,19 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
   // 'no-store' keeps Chromium's HTTP cache out: it could answer from disk without asking the
   // server (heuristic freshness), and the core does its own conditional requests (ETag).
   const fetch: FetchLike = (url, init) => net.fetch(url, { ...init, cache: 'no-store' });
+  const accountTokens = createAccountTokenStore({ safeStorage, dir: userData, platform, warn });
+  const account = {
+    tokens: accountTokens,
+    service: createAccountService({
+      tokens: accountTokens,
+      fetch,
+      env: process.env,
+      store: createAccountReportFile(path.join(userData, 'account-report.json')),
+      onWarning: warn,
+    }),
+  };
   const running = createStatusApp({
+    account,
     createCore: options.createCore,
     fetch,
     stateStore: options.createStateStore(path.join(userData, 'state.json'), warn),

@@ -20,6 +20,7 @@ import { resolveLanguage, textsFor, type Texts } from './texts';
 import { createStatusTray } from './tray';
 import type { LinkKind } from './tray-menu';
 import type { StatusWindow } from './window';
+import { accountCallHandlers, noDesktopAccount, pushAccountChanges, type DesktopAccount } from './account-calls';
 
 export const APP_ID = 'net.gandi.status-tray';
 const MAX_RECENT_EVENTS = 100;
@@ -53,6 +54,8 @@ export interface StatusAppOptions {
   /** Defaults to the platform's notification sink; tests and other front doors may pass theirs. */
   sink?: NoticeSink;
   warn?: (message: string) => void;
+  /** The Gandi account checks and the token's store (default: none, and none can be set). */
+  account?: DesktopAccount;
 }
 
 export interface StatusApp {
@@ -89,6 +92,8 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   let unsubscribe: () => void = () => undefined;
   let snapshot: StatusSnapshot = { overall: 'unknown', sources: [] };
 
+  const account = options.account ?? noDesktopAccount(options.fetch);
+  let unsubscribeAccount: () => void = () => undefined;
   // Same network as the polls (Electron's net.fetch honours the system proxy).
   const detectPage = createPageDetector({ fetch: options.fetch, now });
   const texts = (): Texts => textsFor(resolveLanguage(settings.language, app.getLocale()));
@@ -266,8 +271,13 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
         run(loginItem.setEnabled(settings.launchAtLogin), 'Launch at login');
       }
       await startCore();
+      unsubscribeAccount = pushAccountChanges(account, (view) => window.send('account', view));
+      await account.tokens.load();
+      await account.service.start();
     },
     async stop() {
+      unsubscribeAccount();
+      account.service.stop();
       // A burst still being grouped is shown, not lost, when the app quits; what a pause holds
       // is kept for the next run.
       notifier.flush();
@@ -294,6 +304,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
         return true;
       },
       detectPage: (input) => detectPage(input),
+      ...accountCallHandlers(account),
     },
   };
 }

@@ -6,6 +6,7 @@ import type { StatusService } from '../core/ports';
 import type { AppInfo } from '../../common/window-api';
 import { hostPolicyFor } from './http-guard';
 import { createDashboardApp, type DashboardApp } from './routes';
+import type { AccountService } from '../core/account/account-service';
 import type { SettingsController } from './settings-controller';
 import { createSseHub } from './sse-hub';
 
@@ -28,6 +29,8 @@ export interface ListenOptions {
   requestTimeoutMs?: number;
   /** Unread bytes an event stream may hold before its client is dropped. */
   maxBufferedBytes?: number;
+  /** The Gandi account checks (default: no token). */
+  account?: AccountService;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -72,6 +75,7 @@ export async function listenDashboard(options: ListenOptions): Promise<Listening
     staticRoot: options.staticRoot,
     hostPolicy: hostPolicyFor(port, options.host, options.hostGiven, options.allowHosts ?? []),
     accessToken: options.accessToken ?? null,
+    ...(options.account ? { account: options.account } : {}),
     hub: createSseHub({ maxClients: options.maxClients, heartbeatMs: options.heartbeatMs, maxBufferedBytes: options.maxBufferedBytes }),
   });
   app = readyApp;

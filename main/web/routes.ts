@@ -21,6 +21,8 @@ import { checkAccess } from './network-exposure';
 import type { SettingsController } from './settings-controller';
 import { createSseHub, type SseHub } from './sse-hub';
 import { serveStatic } from './static-files';
+import { createAccountService, type AccountService } from '../core/account/account-service';
+import { DASHBOARD_TOKEN_REFUSAL, serverTokenSource } from './account-token';
 
 export interface DashboardDeps {
   status: StatusService;
@@ -36,6 +38,8 @@ export interface DashboardDeps {
   recentEventLimit?: number;
   /** Settings' "Add a status page" (default: on Node's fetch). */
   detectPage?: PageDetector;
+  /** The Gandi account checks (default: no token). */
+  account?: AccountService;
 }
 
 /** Calls the browser answers itself (the clipboard) have no route. */
@@ -86,6 +90,8 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const unsubscribeSettings = deps.settings.subscribe((settings) => hub.broadcast('settings', settings));
 
   const detectPage = deps.detectPage ?? createPageDetector({ fetch: (url, init) => fetch(url, init) });
+  const account = deps.account ?? createAccountService({ tokens: serverTokenSource(undefined), fetch: (url, init) => fetch(url, init), env: {} });
+  const unsubscribeAccount = account.subscribe((view) => hub.broadcast('account', view));
 
   /** The window API's calls as the dashboard answers them (the table says which route is which). */
   const calls: DashboardHandlers = {
@@ -109,6 +115,9 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     },
     setSettings: (candidate) => deps.settings.set(candidate),
     detectPage: (input) => detectPage(input),
+    getAccount: () => account.view(),
+    checkAccount: () => account.checkNow(),
+    setAccountToken: () => ({ ok: false, error: DASHBOARD_TOKEN_REFUSAL }),
   };
 
   const routes = httpRoutes();
@@ -188,6 +197,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     close() {
       unsubscribeStatus();
       unsubscribeSettings();
+      unsubscribeAccount();
       hub.close();
     },
   };

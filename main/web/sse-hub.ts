@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 
 /** The message names the browser bridge listens for; they mirror the IPC pushes of the desktop app. */
-export const SSE_MESSAGES = ['state', 'event', 'settings', 'show'] as const;
+export const SSE_MESSAGES = ['state', 'event', 'settings', 'show', 'account'] as const;
 export type SseMessage = (typeof SSE_MESSAGES)[number];
 
 export interface SseHubOptions {

@@ -9,6 +9,8 @@ import type { AppInfo } from '../../common/window-api';
 import { name as packageName, version } from '../../package.json';
 import type { DashboardArgs } from './args';
 import { listenDashboard, type ListeningDashboard } from './dashboard';
+import { createAccountService } from '../core/account/account-service';
+import { serverTokenSource } from './account-token';
 import { createSettingsStore } from '../core/settings-store';
 import { isLoopbackHost, newAccessToken, privateSourceProblem } from './network-exposure';
 import { createSettingsController } from './settings-controller';
@@ -96,6 +98,8 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
     platform: 'web',
     locale: Intl.DateTimeFormat().resolvedOptions().locale,
   };
+  // The token comes from the server's environment, never from the browser.
+  const account = createAccountService({ tokens: serverTokenSource(process.env.GANDI_PAT), fetch: (url, init) => fetch(url, init), env: process.env, onWarning: warn });
   const listening = await listenDashboard({
     port: args.port,
     host: args.host,
@@ -106,7 +110,9 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
     status: core,
     settings,
     info,
+    account,
   });
+  account.start().catch(() => warn('the account checks did not start'));
   // The first poll runs in the background: the page is served at once and fills in when data comes.
   core.start().catch((error: unknown) => warn(`the status core did not start: ${String(error)}`));
   return {
@@ -114,6 +120,7 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
     accessUrl: accessToken === null ? null : `${listening.url}/?access=${accessToken}`,
     async stop() {
       unsubscribe();
+      account.stop();
       await listening.close();
       await core.stop();
     },

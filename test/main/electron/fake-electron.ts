@@ -47,6 +47,9 @@ function initialState() {
     openAtLogin: false,
     quitted: false,
     notificationsSupported: true,
+    /** safeStorage: whether the OS offers encryption, and (Linux) which backend. */
+    encryptionAvailable: true,
+    storageBackend: 'gnome_libsecret' as string,
     /** What Menu.setApplicationMenu was last given; 'default' while Electron's own menu stands. */
     applicationMenu: 'default' as FakeMenu | null | 'default',
   };
@@ -404,7 +407,26 @@ export const net = {
   isOnline: spy(() => state.online),
 };
 
+// ---- safeStorage ----------------------------------------------------------------------------------
+
+/** Like Electron's: "encrypts" by a reversible marking (enough to tell stored bytes from the plain text). */
+const safeStorage = {
+  isEncryptionAvailable: spy(() => state.encryptionAvailable),
+  getSelectedStorageBackend: spy(() => state.storageBackend),
+  encryptString: spy((plain: string) => {
+    if (!state.encryptionAvailable) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    return Buffer.from(`fake-encrypted:${Buffer.from(plain, 'utf8').toString('base64').split('').reverse().join('')}`, 'utf8');
+  }),
+  decryptString: spy((encrypted: Buffer) => {
+    if (!state.encryptionAvailable) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+    const text = encrypted.toString('utf8');
+    if (!text.startsWith('fake-encrypted:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('fake-encrypted:'.length).split('').reverse().join(''), 'base64').toString('utf8');
+  }),
+};
+
 export const electronModule = {
+  safeStorage,
   app,
   BrowserWindow: FakeBrowserWindow,
   Tray: FakeTray,

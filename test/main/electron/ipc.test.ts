@@ -10,6 +10,8 @@ vi.mock('electron', () => import('./fake-electron').then((m) => m.electronModule
 
 const page = pathToFileURL('/opt/gandi-status/dist/renderer/index.html').href;
 
+const noAccount = { token: { set: false, storage: 'none' as const, encryptionAvailable: false, settable: false }, report: null, checking: false, nextCheckAt: null };
+
 function handlers() {
   return {
     getState: vi.fn(() => ({ snapshot: snapshot('operational'), settings: settingsWith(), info: { name: 'x', version: '1', platform: 'electron' as const, locale: 'en' }, recentEvents: [] })),
@@ -18,6 +20,9 @@ function handlers() {
     setSettings: vi.fn(async () => ({ ok: true as const, settings: settingsWith() })),
     copyText: vi.fn(() => true),
     detectPage: vi.fn(async () => ({ ok: false as const, error: 'nothing', problem: null, requests: 0 })),
+    getAccount: vi.fn(() => noAccount),
+    checkAccount: vi.fn(async () => noAccount),
+    setAccountToken: vi.fn(async () => ({ ok: false as const, error: 'no' })),
   };
 }
 
