@@ -1,5 +1,5 @@
 // The window: header, section tabs and the selected section. Keeps the shared clock ticking.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useAppStore, useI18n, useReconnect } from './context';
 import { vouchedLevel } from '../../common/freshness';
 import { Header } from './components/Header';
@@ -9,7 +9,7 @@ import { ServicesView } from './components/ServicesView';
 import { SettingsView } from './components/SettingsView';
 import { SupportView } from './components/SupportView';
 import { panelId, tabId, Tabs } from './components/Tabs';
-import type { ViewId } from './store/ui';
+import { VIEWS, type ViewId } from './store/ui';
 
 const VIEW_COMPONENTS: Record<ViewId, () => ReactNode> = {
   overview: ServicesView,
@@ -25,6 +25,8 @@ export function App({ tickMs = 1000 }: { tickMs?: number }) {
   const view = useAppStore((state) => state.view);
   const connection = useAppStore((state) => state.connection);
   const hasSnapshot = useAppStore((state) => state.snapshot !== null);
+  const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set([view]));
+  if (!visited.has(view)) setVisited(new Set([...visited, view]));
   const level = useAppStore((state) => (state.snapshot === null || state.snapshot.sources.length === 0 ? null : vouchedLevel(state.snapshot, new Date(state.now))));
 
   useEffect(() => {
@@ -43,7 +45,6 @@ export function App({ tickMs = 1000 }: { tickMs?: number }) {
     return connection.state === 'failed' ? <NoConnection error={connection.error} /> : <Connecting />;
   }
 
-  const View = VIEW_COMPONENTS[view];
   return (
     <div className="app">
       <Header />
@@ -51,9 +52,15 @@ export function App({ tickMs = 1000 }: { tickMs?: number }) {
         <Tabs />
       </nav>
       <main className="main">
-        <div id={panelId(view)} role="tabpanel" aria-labelledby={tabId(view)} tabIndex={0} className="panel">
-          <View />
-        </div>
+        {VIEWS.filter((id) => visited.has(id)).map((id) => {
+          const View = VIEW_COMPONENTS[id];
+          // A tab seen once stays mounted (hidden): coming back to a long page costs nothing.
+          return (
+            <div key={id} id={panelId(id)} role="tabpanel" aria-labelledby={tabId(id)} tabIndex={0} className="panel" hidden={id !== view}>
+              <View />
+            </div>
+          );
+        })}
       </main>
     </div>
   );

@@ -133,9 +133,9 @@ describe('browser dashboard', () => {
 
     await page.getByRole('tab', { name: 'Support' }).click();
     const ticketAnswer = page.waitForResponse((response) => response.url().endsWith('/api/open-external'));
-    await page.getByRole('button', { name: 'Open a ticket' }).click();
+    await page.getByRole('button', { name: 'Copy the summary and open a ticket' }).click();
     expect(await (await ticketAnswer).json()).toEqual({ url: 'https://helpdesk.gandi.net/hc/en-us/requests/new' });
-    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByRole('button', { name: 'Open the customer area (chat)' }).click();
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened))
       .toEqual(['https://helpdesk.gandi.net/hc/en-us/requests/new', 'https://admin.gandi.net']);
