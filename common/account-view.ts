@@ -38,7 +38,7 @@ export type AccountView = z.infer<typeof accountViewSchema>;
 export const setAccountTokenInputSchema = z.object({
   token: z.string().trim().min(1).max(1_000).nullable(),
   /** Where no keyring is available: keep it for this run only (default) or in a plain file. */
-  fallback: z.enum(['this-run', 'plain-file']).default('this-run'),
+  fallback: z.enum(['this-run', 'plain-file']).optional(),
 });
 export type SetAccountTokenInput = z.input<typeof setAccountTokenInputSchema>;
 

@@ -24,7 +24,8 @@ const STOPPED_INSTANCE_STATUSES = new Set(['paused', 'locked', 'waiting_bill']);
 
 /** Whole days from `now` to `at` (negative: past), truncated toward zero. */
 export function daysBetween(now: Date, at: Date): number {
-  return Math.trunc((at.getTime() - now.getTime()) / DAY_MS);
+  // `+ 0` turns -0 into 0: the report goes through JSON, which cannot tell them apart.
+  return Math.trunc((at.getTime() - now.getTime()) / DAY_MS) + 0;
 }
 
 /** Which reminder an expiry `days` ahead is at: the key changes at 30, 7 and 1 days, and on expiry. */

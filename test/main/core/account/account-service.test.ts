@@ -1,0 +1,149 @@
+// The account checks over time, against the simulated Gandi API: one run at a time, the report
+// kept across restarts and dropped with its token, each change told to subscribers; and the
+// dashboard's routes and push for it, over HTTP, which never take or give a token.
+import http from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TokenState } from '../../../../common/account-view';
+import { accountViewSchema } from '../../../../common/account-view';
+import { createAccountService, type AccountTokenSource } from '../../../../main/core/account/account-service';
+import { createAccountReportFile } from '../../../../main/core/account/report-file';
+import { listenDashboard, type ListeningDashboard } from '../../../../main/web/dashboard';
+import { serverTokenSource } from '../../../../main/web/account-token';
+import { createSettingsController } from '../../../../main/web/settings-controller';
+import { defaultSettings } from '../../../../common/settings';
+import { FIXTURE_NOW, SIM_TOKENS, startGandiApiSimulator, type GandiApiSimulator } from '../../../simulator/gandi-api';
+import { createFakeStatus, openSse, until, type SseFrame } from '../../web/fakes';
+
+let sim: GandiApiSimulator;
+let dir: string;
+beforeAll(async () => {
+  sim = await startGandiApiSimulator();
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(async () => {
+  sim.setScenario('fixtures');
+  sim.setFault(null);
+  sim.requests.length = 0;
+  dir = await mkdtemp(path.join(tmpdir(), 'gandi-account-service-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function tokenSource(initial: string | null): AccountTokenSource & { token: string | null } {
+  const source = {
+    token: initial,
+    read: async () => source.token,
+    state: (): TokenState => ({ set: source.token !== null, storage: source.token === null ? 'none' : 'this-run', encryptionAvailable: false, settable: true }),
+  };
+  return source;
+}
+
+function service(tokens: AccountTokenSource, file = path.join(dir, 'account-report.json')) {
+  return createAccountService({
+    tokens,
+    fetch: (url, init) => fetch(url, init),
+    env: { GANDI_API_URL: sim.url },
+    now: () => FIXTURE_NOW,
+    store: createAccountReportFile(file),
+    sleep: async () => undefined,
+    limits: { minIntervalMs: 0 },
+  });
+}
+
+describe('the account service', () => {
+  it('runs one check at a time, tells each change, and keeps the report (without the token) across a restart', async () => {
+    const tokens = tokenSource(SIM_TOKENS.all);
+    const first = service(tokens);
+    const seen: boolean[] = [];
+    first.subscribe((view) => seen.push(view.checking));
+    const [a, b] = await Promise.all([first.checkNow(), first.checkNow()]);
+    expect(a).toEqual(b);
+    expect(sim.requests.filter((r) => r.path === '/v5/organization/user-info')).toHaveLength(1);
+    expect(seen).toEqual([true, false]);
+    expect(a.report?.overall).toBe('problem');
+    expect(a.nextCheckAt).toBe('2026-12-01T18:00:00.000Z');
+    expect(await readFile(path.join(dir, 'account-report.json'), 'utf8')).not.toContain(SIM_TOKENS.all);
+
+    const restarted = service(tokens);
+    sim.requests.length = 0;
+    await restarted.start();
+    restarted.stop();
+    // Not due yet: the kept report is shown, nothing asked.
+    expect(restarted.view().report).toEqual(a.report);
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('drops the report of a token that was removed', async () => {
+    const tokens = tokenSource(SIM_TOKENS.all);
+    const running = service(tokens);
+    await running.checkNow();
+    tokens.token = null;
+    const view = await running.tokenChanged();
+    expect(view).toMatchObject({ report: null, nextCheckAt: null, token: { set: false } });
+    await expect(readFile(path.join(dir, 'account-report.json'), 'utf8')).rejects.toThrow();
+  });
+
+  it('checks at start when a token is set and nothing is known', async () => {
+    const running = service(tokenSource(SIM_TOKENS.all));
+    await running.start();
+    await until(() => running.view().report !== null, 'the first check');
+    running.stop();
+    expect(running.view().report?.account?.name).toBe('alice_martin');
+  });
+});
+
+describe("the dashboard's account routes", () => {
+  let dashboard: ListeningDashboard;
+  beforeEach(async () => {
+    const account = service(serverTokenSource(SIM_TOKENS.all));
+    dashboard = await listenDashboard({
+      port: 0,
+      host: '127.0.0.1',
+      hostGiven: false,
+      staticRoot: dir,
+      status: createFakeStatus({ overall: 'operational', sources: [] }),
+      settings: createSettingsController({ initial: defaultSettings(), store: null }),
+      info: { name: 'Gandi Status', version: '0.1.0', platform: 'web', locale: 'en-US' },
+      account,
+    });
+  });
+  afterEach(async () => {
+    await dashboard.close();
+  });
+
+  function call(method: string, urlPath: string, body?: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: dashboard.port, method, path: urlPath, headers: body ? { 'Content-Type': 'application/json' } : {} }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('serve the view, run a check on demand (pushed too), and refuse a token from the browser', async () => {
+    const frames: SseFrame[] = [];
+    const stream = openSse(`${dashboard.url}/api/stream`, (frame) => frames.push(frame));
+    await stream.response;
+    const before = await call('GET', '/api/account');
+    expect(JSON.parse(before.body)).toMatchObject({ token: { set: true, storage: 'server', settable: false }, report: null });
+    const checked = await call('POST', '/api/account/check', '{}');
+    const view = accountViewSchema.parse(JSON.parse(checked.body));
+    expect(view.report?.overall).toBe('problem');
+    await until(() => frames.some((frame) => frame.event === 'account' && JSON.parse(frame.data).report !== null), 'the account push');
+    const refused = await call('PUT', '/api/account/token', JSON.stringify({ token: 'x' }));
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false });
+    stream.close();
+    const everything = [before.body, checked.body, refused.body, ...frames.map((frame) => frame.data)].join('\n');
+    expect(everything).not.toContain(SIM_TOKENS.all);
+  });
+});
