@@ -3,6 +3,9 @@
 import { SOURCE_KINDS } from '../../common/model';
 import { DEFAULT_SOURCE_URL, parseSourceUrl, POLL_INTERVAL_SECONDS, SOURCE_URL_PROBLEMS } from '../../common/settings';
 import type { SourceConfig } from '../core/ports';
+import { ArgsError } from './args-error';
+import { CHECK_BOOLEAN_FLAGS, CHECK_VALUE_FLAGS, newCheckSelection, takeCheckValue } from './check-args';
+import type { CheckSelection } from './nagios';
 
 export { DEFAULT_SOURCE_URL };
 export const MIN_INTERVAL_SECONDS = POLL_INTERVAL_SECONDS.min;
@@ -12,7 +15,7 @@ export type SourceKindOption = NonNullable<SourceConfig['kind']>;
 
 export interface CliOptions {
   /** `detect`: `gandi-status detect URL`, what the page is (its one URL in `urls`). `account`: the Gandi account checked. */
-  mode: 'help' | 'version' | 'once' | 'watch' | 'detect' | 'account';
+  mode: 'help' | 'version' | 'once' | 'watch' | 'detect' | 'account' | 'check';
   urls: string[];
   kind: SourceKindOption;
   json: boolean;
@@ -21,11 +24,11 @@ export interface CliOptions {
   notify: boolean;
   /** `account --token-file FILE`: where the Gandi token is (else GANDI_PAT). */
   tokenFile?: string | null;
+  /** `--check`: what the monitoring plugin judges (see nagios.ts). */
+  check?: CheckSelection;
 }
 
-export class ArgsError extends Error {
-  override readonly name = 'ArgsError';
-}
+export { ArgsError };
 
 const KINDS: readonly SourceKindOption[] = ['auto', ...SOURCE_KINDS];
 
@@ -52,8 +55,8 @@ function parseKind(value: string): SourceKindOption {
   return kind;
 }
 
-const VALUE_FLAGS = new Set(['--url', '--kind', '--interval', '--state']);
-const BOOLEAN_FLAGS = new Set(['--json', '--watch', '--notify', '--help', '-h', '--version', '-V']);
+const VALUE_FLAGS = new Set(['--url', '--kind', '--interval', '--state', ...CHECK_VALUE_FLAGS]);
+const BOOLEAN_FLAGS = new Set(['--json', '--watch', '--notify', '--help', '-h', '--version', '-V', ...CHECK_BOOLEAN_FLAGS]);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   if (argv[0] === 'detect') return parseDetectArgs(argv.slice(1));
@@ -70,6 +73,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let help = false;
   let showVersion = false;
   let watch = false;
+  const check = newCheckSelection();
+  let checkGiven = false;
 
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
@@ -82,6 +87,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (flag === '--json') options.json = true;
       else if (flag === '--watch') watch = true;
       else if (flag === '--notify') options.notify = true;
+      else if (flag === '--check') checkGiven = true;
       else if (flag === '--help' || flag === '-h') help = true;
       else showVersion = true;
       continue;
@@ -100,22 +106,30 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (flag === '--url') options.urls.push(normaliseSourceUrl(inlineValue));
     else if (flag === '--kind') options.kind = parseKind(inlineValue);
     else if (flag === '--interval') options.intervalSeconds = parseInterval(inlineValue);
+    else if (CHECK_VALUE_FLAGS.includes(flag)) takeCheckValue(check, flag, inlineValue);
     else if (inlineValue.trim() === '') throw new ArgsError('--state needs a file path');
     else options.stateFile = inlineValue;
   }
 
   if (help) return { ...options, mode: 'help' };
   if (showVersion) return { ...options, mode: 'version' };
+  if (checkGiven) {
+    if (watch) throw new ArgsError('--check and --watch do not go together');
+    if (options.json || options.intervalSeconds !== null || options.notify) throw new ArgsError('--check takes no --json, --interval or --notify');
+  } else if (check.given.length > 0) {
+    throw new ArgsError(`${check.given.join(', ')} only make sense with --check`);
+  }
   if (!watch) {
     const watchOnly = [
       options.intervalSeconds !== null ? '--interval' : null,
-      options.stateFile !== null ? '--state' : null,
+      options.stateFile !== null && !checkGiven ? '--state' : null,
       options.notify ? '--notify' : null,
     ].filter((name): name is string => name !== null);
     if (watchOnly.length > 0) throw new ArgsError(`${watchOnly.join(', ')} only make sense with --watch`);
   }
   if (options.urls.length === 0) options.urls.push(DEFAULT_SOURCE_URL);
   options.urls = [...new Set(options.urls)];
+  if (checkGiven) return { ...options, mode: 'check', check: check.selection };
   return { ...options, mode: watch ? 'watch' : 'once' };
 }
 
@@ -160,6 +174,7 @@ function parseAccountArgs(argv: readonly string[]): CliOptions {
 export const USAGE = `Usage:
   gandi-status [--url URL]... [--kind KIND] [--json]
   gandi-status --watch [--url URL]... [--interval SECONDS] [--state FILE] [--json] [--notify]
+  gandi-status --check [--url URL]... [--component NAME]... [--group NAME]... [--max-age S] [--timeout S]
   gandi-status detect URL [--kind KIND] [--json]
   gandi-status account [--token-file FILE] [--json]
 
@@ -175,6 +190,12 @@ Options:
   --state FILE     with --watch: where to remember what was already announced
                    (default: gandi-status-tray/cli-state.json in your config folder)
   --notify         with --watch: also raise desktop notifications
+  --check          a monitoring plugin (Nagios, Icinga): one line with performance data
+  --component NAME with --check: judge only this component (repeatable; name or id)
+  --group NAME     with --check: judge only the components of this group (repeatable)
+  --max-age S      with --check: when a page cannot be read, judge the last data a --watch saved
+                   (its --state, or the default file) if at most S seconds old; else UNKNOWN
+  --timeout S      with --check: seconds for the whole check (default 10)
   -h, --help       show this help
   -V, --version    show the version
 

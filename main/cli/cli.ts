@@ -13,6 +13,7 @@ import type { CliIo } from './io';
 import { clean, formatSnapshot, levelLabel } from './format';
 import { runWatch } from './watch';
 import { runAccount } from './account';
+import { runCheck } from './nagios';
 
 export type { CliIo, CliOutput } from './io';
 
@@ -146,6 +147,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runDetect(options, io);
       case 'account':
         return await runAccount(options, io);
+      case 'check':
+        return options.check ? await runCheck(options, options.check, io) : EXIT.unknown;
     }
   } catch (error) {
     // ArgsError and SourceError messages are written for people; anything else is still one line.
