@@ -42,7 +42,22 @@ function boundMaintenance(maintenance: Maintenance): Maintenance {
     scheduledFor: time(maintenance.scheduledFor),
     scheduledUntil: time(maintenance.scheduledUntil),
     url: url(maintenance.url),
+    ...(maintenance.details === undefined ? {} : { details: clip(maintenance.details, LIMITS.bodyChars) }),
+    ...(maintenance.completedAt === undefined ? {} : { completedAt: time(maintenance.completedAt) }),
   };
+}
+
+/**
+ * The first item of each id: a page that lists one twice (an incident both open and resolved) would
+ * otherwise look, to the next comparison, like one that closed and reopened.
+ */
+function firstOfEachId<T extends { id: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    if (seen.has(item.id)) return false;
+    seen.add(item.id);
+    return true;
+  });
 }
 
 /** Open incidents are kept before resolved ones when a page lists more than the limit. */
@@ -59,8 +74,8 @@ export function boundSourceSnapshot(snapshot: SourceSnapshot): SourceSnapshot {
     name: name(snapshot.name),
     fetchedAt: time(snapshot.fetchedAt),
     error: snapshot.error === null ? null : clip(snapshot.error, LIMITS.bodyChars),
-    services: snapshot.services.slice(0, LIMITS.servicesPerSource).map(boundService),
-    incidents: keepOpenFirst(snapshot.incidents).map(boundIncident),
-    maintenances: snapshot.maintenances.slice(0, LIMITS.maintenancesPerSource).map(boundMaintenance),
+    services: firstOfEachId(snapshot.services).slice(0, LIMITS.servicesPerSource).map(boundService),
+    incidents: keepOpenFirst(firstOfEachId(snapshot.incidents)).map(boundIncident),
+    maintenances: firstOfEachId(snapshot.maintenances).slice(0, LIMITS.maintenancesPerSource).map(boundMaintenance),
   };
 }

@@ -94,6 +94,10 @@ export interface Maintenance {
   scheduledUntil: IsoTime | null;
   services: string[];
   url: string;
+  /** What the page says about it (its latest update): which services, what will not work. */
+  details?: string;
+  /** When the page said it was over, if it said so (it can be before `scheduledUntil`). */
+  completedAt?: IsoTime | null;
 }
 
 /** Why a status page could not be read (see `SourceError` in http.ts for the cases). */

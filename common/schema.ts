@@ -68,6 +68,8 @@ const maintenanceSchema = z.object({
   scheduledUntil: time.nullable(),
   services: serviceIds,
   url,
+  details: body.optional(),
+  completedAt: time.nullable().optional(),
 });
 
 export const sourceSnapshotSchema = z.object({

@@ -131,14 +131,18 @@ function toIncident(raw: RawIncident, base: string, index: ComponentIndex): Inci
 
 function toMaintenance(raw: RawScheduledMaintenance, base: string, index: ComponentIndex, now: Date): Maintenance {
   const scheduledFor = toIsoUtc(raw.scheduled_for);
+  const status = maintenanceStatusOf(raw.status, scheduledFor, now);
+  const latest = updatesOf(raw)[0];
   return {
     id: raw.id,
     title: cleanRemoteText(raw.name),
-    status: maintenanceStatusOf(raw.status, scheduledFor, now),
+    status,
     scheduledFor,
     scheduledUntil: toIsoUtc(raw.scheduled_until),
     services: serviceIdsOf(affectedIdsOf(raw), index),
     url: pageUrl(base, raw.id),
+    ...(latest !== undefined && latest.body.trim() !== '' ? { details: latest.body } : {}),
+    ...(status === 'completed' ? { completedAt: toIsoUtc(raw.resolved_at) } : {}),
   };
 }
 

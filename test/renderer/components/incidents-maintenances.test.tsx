@@ -158,3 +158,32 @@ describe('MaintenancesView', () => {
     expect(screen.getByText('No maintenance in progress or planned.')).toBeTruthy();
   });
 });
+
+describe('MaintenanceCard', () => {
+  it("shows the page's latest word on a maintenance, and when it really ended", () => {
+    const now = Date.parse('2015-11-06T06:00:00Z');
+    const source = { ...gandiAllOkSource(now), maintenances: discordMaintenances(now) };
+    renderWith(<MaintenancesView />, { snapshot: wrap(source), now, timeZone: 'UTC' });
+    expect(screen.getByText(/Everything seems to be working!/)).toBeTruthy();
+    // Discord's maintenance ran late: completed at 09:25 UTC for a window ending at 08:30.
+    expect(screen.getByText('completed at 09:25')).toBeTruthy();
+  });
+
+  it('says "early" for a maintenance the page completed before its planned end', () => {
+    const now = Date.parse('2026-12-02T00:30:00Z');
+    const base = gandiAllOkSource(now);
+    const early = {
+      id: 'm-early',
+      title: 'Upgrade of the .fr registry link',
+      status: 'completed' as const,
+      scheduledFor: '2026-12-01T23:00:00.000Z',
+      scheduledUntil: '2026-12-02T04:00:00.000Z',
+      services: [],
+      url: `${GANDI}/incidents/m-early`,
+      completedAt: '2026-12-02T00:07:00.000Z',
+    };
+    renderWith(<MaintenancesView />, { snapshot: wrap({ ...base, maintenances: [early] }), now, timeZone: 'UTC' });
+    expect(screen.getByText('completed at 00:07 (early)')).toBeTruthy();
+    expect(screen.queryByText(/ended in/)).toBeNull();
+  });
+});
