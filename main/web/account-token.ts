@@ -1,5 +1,5 @@
-// The dashboard's Gandi token: given to the server at its start (GANDI_PAT), never to the browser,
-// and never settable from it.
+// The dashboard's Gandi token: given to the server at its start (--token-file or GANDI_PAT), never
+// to the browser, and never settable from it.
 import type { AccountTokenSource } from '../core/account/account-service';
 
 export function serverTokenSource(token: string | undefined): AccountTokenSource {
@@ -10,4 +10,4 @@ export function serverTokenSource(token: string | undefined): AccountTokenSource
   };
 }
 
-export const DASHBOARD_TOKEN_REFUSAL = "the dashboard's Gandi token is given to its server at start (the GANDI_PAT variable), not through the browser";
+export const DASHBOARD_TOKEN_REFUSAL = "the dashboard's Gandi token is given to its server at start (--token-file or the GANDI_PAT variable), not through the browser";

@@ -11,6 +11,8 @@ export interface DashboardArgs {
   hostGiven: boolean;
   settingsFile: string | null;
   stateFile: string | null;
+  /** The Gandi token for the account checks (else the GANDI_PAT variable); never asked of the browser. */
+  tokenFile?: string | null;
   /** Host names a browser may use to reach a dashboard bound to every interface. */
   allowHosts: string[];
   /** Lets an exposed dashboard watch status pages on private addresses. */
@@ -33,6 +35,8 @@ Options:
   --host H         interface to bind (default ${DEFAULT_HOST}; only loopback is safe without a proxy)
   --settings FILE  keep settings in this JSON file (default: in memory only)
   --state FILE     keep the last data and what was announced in this file (default: in memory only)
+  --token-file F   Gandi token (read permissions) for the account checks, in a file readable by you
+                   alone (default: the GANDI_PAT variable; none: no account checks)
   --allow-host N   a host name browsers use to reach the dashboard (repeatable; needed with --host 0.0.0.0)
   --allow-private-sources
                    let a dashboard reachable from the network watch pages on private addresses
@@ -98,11 +102,13 @@ export function parseDashboardArgs(argv: readonly string[]): ParseResult {
         break;
       }
       case '--settings':
-      case '--state': {
+      case '--state':
+      case '--token-file': {
         const value = takeValue();
         if (value === null || value === '') return { ok: false, error: `${flag} needs a file name` };
         if (flag === '--settings') args.settingsFile = value;
-        else args.stateFile = value;
+        else if (flag === '--state') args.stateFile = value;
+        else args.tokenFile = value;
         break;
       }
       case '--allow-host': {

@@ -11,6 +11,7 @@ import type { DashboardArgs } from './args';
 import { listenDashboard, type ListeningDashboard } from './dashboard';
 import { createAccountService } from '../core/account/account-service';
 import { serverTokenSource } from './account-token';
+import { readTokenFile } from '../core/account/token-file';
 import { createSettingsStore } from '../core/settings-store';
 import { isLoopbackHost, newAccessToken, privateSourceProblem } from './network-exposure';
 import { createSettingsController } from './settings-controller';
@@ -99,7 +100,9 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
     locale: Intl.DateTimeFormat().resolvedOptions().locale,
   };
   // The token comes from the server's environment, never from the browser.
-  const account = createAccountService({ tokens: serverTokenSource(process.env.GANDI_PAT), fetch: (url, init) => fetch(url, init), env: process.env, onWarning: warn });
+  // A token file others can read stops the start, with what to do (TokenFileError's message).
+  const token = args.tokenFile ? await readTokenFile(args.tokenFile, process.platform) : process.env.GANDI_PAT;
+  const account = createAccountService({ tokens: serverTokenSource(token), fetch: (url, init) => fetch(url, init), env: process.env, onWarning: warn });
   const listening = await listenDashboard({
     port: args.port,
     host: args.host,

@@ -122,11 +122,13 @@ export function createGandiApi(options: GandiApiOptions): GandiApi {
   const minIntervalMs = options.minIntervalMs ?? DEFAULT_LIMITS.minIntervalMs;
   const authorization = `Bearer ${options.token}`;
   const baseOrigin = new URL(base).origin;
+  const basePath = new URL(base).pathname;
   let made = 0;
   let nextSlot = 0;
 
+  /** The path under the base, for errors: no host, no query. */
   function pathOf(url: URL): string {
-    return url.pathname.startsWith(new URL(base).pathname) ? url.pathname.slice(new URL(base).pathname.length) : url.pathname;
+    return url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
   }
 
   /** Requests are spaced by `minIntervalMs`, whoever makes them (checks run side by side). */

@@ -40,3 +40,12 @@ describe('parseDashboardArgs', () => {
     expect(parsed.ok ? '' : parsed.error).toContain(message);
   });
 });
+
+describe('the dashboard token file', () => {
+  it('is read from --token-file, and absent otherwise', () => {
+    expect(parseDashboardArgs(['--token-file', '/run/secrets/gandi'])).toMatchObject({ ok: true, args: { tokenFile: '/run/secrets/gandi' } });
+    const none = parseDashboardArgs([]);
+    expect(none.ok && none.args.tokenFile).toBeFalsy();
+    expect(parseDashboardArgs(['--token-file'])).toEqual({ ok: false, error: '--token-file needs a file name' });
+  });
+});
