@@ -43,6 +43,32 @@ export async function writeFileAtomic(filePath: string, text: string): Promise<v
   }
 }
 
+/** Whether a process of this id exists (EPERM: it does, it is only someone else's). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a writer killed mid-write left next to `filePath` (`<name>.<pid>.<n>.tmp`
+ * of a process that is gone); those of a live process may still be renamed into place.
+ */
+export async function sweepTempFiles(filePath: string): Promise<void> {
+  const dir = path.dirname(filePath);
+  const prefix = `${path.basename(filePath)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const match = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
+    const pid = Number(match?.[1]);
+    if (match && pid !== process.pid && !isProcessAlive(pid)) await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
 /** Runs writes one after the other, so the last save always wins. */
 export function serialised(): <T>(task: () => Promise<T>) => Promise<T> {
   let queue: Promise<unknown> = Promise.resolve();

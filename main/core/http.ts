@@ -123,16 +123,22 @@ export function hostOf(url: string): string {
   }
 }
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined if absent or unreadable. */
+/** The longest wait a server's Retry-After can impose, so a wild header cannot silence a source for days. */
+export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date, at most MAX_RETRY_AFTER_MS (so what is
+ * said is what is done); undefined if absent or unreadable.
+ */
 export function parseRetryAfter(value: string | null, now: Date): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return Math.min(MAX_RETRY_AFTER_MS, Number(text) * 1000);
   // An HTTP date always names its weekday and month; a bare number like "-3" is not one.
   if (!/[a-z]/i.test(text)) return undefined;
   const at = Date.parse(text);
   if (!Number.isFinite(at)) return undefined;
-  return Math.max(0, at - now.getTime());
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, at - now.getTime()));
 }
 
 function describeCause(error: unknown): string {
@@ -305,7 +311,8 @@ async function readCapped(response: Response, url: string, host: string, maxByte
 function parseJson(text: string, response: Response, url: string, host: string): unknown {
   const contentType = response.headers.get('content-type') ?? '';
   const start = text.trimStart().slice(0, 1);
-  if (contentType.includes('text/html') || start === '<') {
+  // The body decides, not the label: servers do send JSON as text/html.
+  if (start === '<' || (contentType.includes('text/html') && start !== '{' && start !== '[')) {
     throw new SourceError('invalid', `${host} sent a web page instead of JSON`, { url, unreadable: true, case: 'web-page' });
   }
   try {

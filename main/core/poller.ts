@@ -6,7 +6,7 @@
 // [base, min(15 min, base * 2^n)] — never sooner than the normal schedule, so a struggling status page is
 // never polled harder than a healthy one — and never sooner than the server's Retry-After (capped at 1 h,
 // so a wild header cannot silence a source for days).
-import { problemOf, type SourceError } from './http';
+import { MAX_RETRY_AFTER_MS, problemOf, type SourceError } from './http';
 import type { Clock } from './ports';
 import type { SourceKind, SourceProblem, SourceSnapshot } from '../../common/model';
 import { unknownSnapshot } from './snapshot';
@@ -68,7 +68,7 @@ export const DEFAULT_INTERVAL_SECONDS = 60;
 export const MIN_INTERVAL_SECONDS = 15;
 export const MAX_INTERVAL_SECONDS = 24 * 60 * 60;
 export const MAX_BACKOFF_MS = 15 * 60 * 1000;
-export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
+export { MAX_RETRY_AFTER_MS };
 
 /** The interval a source is polled at, in ms: default 60 s, clamped to [15 s, 24 h]. */
 export function clampIntervalMs(intervalSeconds: number | undefined): number {

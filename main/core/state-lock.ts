@@ -3,6 +3,7 @@
 // file next to the state holding the owner's pid; a lock left by a process that died is taken over.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from './atomic-file';
 
 export class StateLockedError extends Error {
   override readonly name = 'StateLockedError';
@@ -16,16 +17,6 @@ export class StateLockedError extends Error {
 
 export interface StateLock {
   release(): Promise<void>;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is only someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function ownerOf(lockFile: string): Promise<number | null> {
@@ -45,7 +36,7 @@ export async function acquireStateLock(stateFile: string, pid: number = process.
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
       const owner = await ownerOf(lockFile);
-      if (owner !== null && owner !== pid && isAlive(owner)) throw new StateLockedError(stateFile, owner);
+      if (owner !== null && owner !== pid && isProcessAlive(owner)) throw new StateLockedError(stateFile, owner);
       // Left by a process that is gone (killed, crashed): take it over, once.
       await fs.rm(lockFile, { force: true });
     }

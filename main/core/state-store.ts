@@ -2,7 +2,7 @@
 // aside and the app starts fresh; nothing here ever throws to the caller.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { NotARegularFileError, writeFileAtomic } from './atomic-file';
+import { NotARegularFileError, sweepTempFiles, writeFileAtomic } from './atomic-file';
 import { fittedStateText } from './state-fit';
 import { sourceSnapshotSchema } from '../../common/schema';
 import { z } from 'zod';
@@ -34,7 +34,11 @@ function describe(error: unknown): string {
 }
 
 export function createFileStateStore(filePath: string, options: FileStateStoreOptions = {}): StateStore {
+  /** The last warning given: a problem that lasts (a full disk) is said once, until it changes or ends. */
+  let lastWarning: string | null = null;
   const warn = (message: string): void => {
+    if (message === lastWarning) return;
+    lastWarning = message;
     try {
       options.onWarning?.(message);
     } catch {
@@ -58,6 +62,7 @@ export function createFileStateStore(filePath: string, options: FileStateStoreOp
   }
 
   async function load(): Promise<PersistedState | null> {
+    await sweepTempFiles(filePath);
     let raw: string;
     try {
       const stat = await fs.stat(filePath);
@@ -96,6 +101,7 @@ export function createFileStateStore(filePath: string, options: FileStateStoreOp
   async function writeAtomically(state: PersistedState): Promise<void> {
     try {
       await writeFileAtomic(filePath, fittedStateText({ ...state, announced: boundAnnounced(state.announced) }, MAX_STATE_BYTES));
+      lastWarning = null;
     } catch (error) {
       warn(`Cannot save state to ${filePath} (${describe(error)}).`);
     }

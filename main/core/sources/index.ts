@@ -7,6 +7,7 @@ import { createBetterstackSource } from './betterstack';
 import { createCachetSource, type CachetVersion } from './cachet';
 import { normaliseBaseUrl, type SourceDeps, type StatusSource } from './common';
 import { detectFormat, type Detection } from './detect';
+import { detectionAnswers } from './detection-answers';
 import { createFeedSource } from './feed';
 import { createIncidentIoSource } from './incident-io';
 import { createInstatusSource } from './instatus';
@@ -55,12 +56,13 @@ export function createSource(config: SourceConfig, deps: SourceDeps): StatusSour
   let wrongShapes = 0;
   // One detection at a time: concurrent first fetches share it.
   let detecting: Promise<StatusSource> | null = null;
+  const answers = detectionAnswers(deps.http);
 
   // Detected afresh in each run rather than trusted from a saved snapshot: pages do change format.
   async function resolve(): Promise<StatusSource> {
     if (detected) return detected;
-    detecting ??= detectFormat(deps.http, base)
-      .then((found) => (detected = sourceOf(found, base, deps)))
+    detecting ??= detectFormat(answers.recording, base)
+      .then((found) => (detected = sourceOf(found, base, { ...deps, http: answers.replaying })))
       .finally(() => {
         detecting = null;
       });
@@ -89,6 +91,8 @@ export function createSource(config: SourceConfig, deps: SourceDeps): StatusSour
           wrongShapes = 0;
         }
         throw error;
+      } finally {
+        answers.clear();
       }
     },
   };

@@ -44,7 +44,7 @@ describe('gandi-status detect', () => {
         '  name:        Acme Cloud',
         '  components:  5 in 1 group',
         '  now:         partial outage; 1 incident, 1 maintenance',
-        '  requests:    5',
+        '  requests:    4',
         `Watch it with: gandi-status --url ${base} --kind instatus`,
         '',
       ].join('\n'),
