@@ -114,6 +114,21 @@ interface CacheEntry {
   body: unknown;
 }
 
+/** The site of a host name: an IP address itself, else its last two labels (status.gandi.net: gandi.net). */
+function siteOf(hostname: string): string {
+  if (/^[\d.]+$/.test(hostname) || hostname.includes(':') || hostname.startsWith('[')) return hostname;
+  return hostname.split('.').slice(-2).join('.');
+}
+
+/** Whether two URLs are on the same site (any scheme or port). */
+export function sameSite(a: string, b: string): boolean {
+  try {
+    return siteOf(new URL(a).hostname.toLowerCase()) === siteOf(new URL(b).hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
 /** Host (and port) of a URL, for messages; the URL itself if it does not parse. */
 export function hostOf(url: string): string {
   try {
@@ -213,6 +228,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (timedOut) throw timeout();
         const cause = describeCause(error);
         throw new SourceError('network', `could not reach ${host} (${cause})`, { url, cause: error, case: 'no-connection', detail: cause });
+      }
+
+      // Redirects are followed within the page's own site only: another site's answer would be
+      // shown under this page's name (its outage as this page's).
+      if (response.redirected && response.url !== '' && !sameSite(url, response.url)) {
+        await response.body?.cancel().catch(() => undefined);
+        const elsewhere = hostOf(response.url);
+        throw new SourceError('invalid', `${host} sent the request on to another site (${elsewhere}); its answer is not used`, {
+          url,
+          unreadable: true,
+          detail: elsewhere,
+        });
       }
 
       if (response.status === 304) {

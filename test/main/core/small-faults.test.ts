@@ -112,3 +112,28 @@ describe('the HTTP client', () => {
     expect((error as SourceError).problem.retryAfterSeconds).toBe(3600);
   });
 });
+
+describe('a redirect', () => {
+  it('is followed within the site, and refused, saying where, to another site', async () => {
+    const { createServer } = await import('node:http');
+    const summary = JSON.stringify({ page: { name: 'Elsewhere' }, status: { indicator: 'major', description: 'down' } });
+    const target = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(summary));
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const port = (target.address() as { port: number }).port;
+    const redirecting = createServer((req, res) => {
+      const host = req.url?.startsWith('/same') ? '127.0.0.1' : 'localhost';
+      res.writeHead(302, { location: `http://${host}:${port}/api/v2/summary.json` }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    const from = `http://127.0.0.1:${(redirecting.address() as { port: number }).port}`;
+    try {
+      const http = createHttpClient({ fetch: (url, init) => fetch(url, init), timeoutMs: 2000 });
+      expect((await http.getJson(`${from}/same`)).body).toEqual(JSON.parse(summary));
+      const refused = await http.getJson(`${from}/other`).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(SourceError);
+      expect((refused as SourceError).message).toBe(`127.0.0.1:${from.split(':')[2]} sent the request on to another site (localhost:${port}); its answer is not used`);
+    } finally {
+      await Promise.all([new Promise((resolve) => target.close(resolve)), new Promise((resolve) => redirecting.close(resolve))]);
+    }
+  });
+});
