@@ -57,6 +57,9 @@ export const mailSlotSchema = z.object({
 });
 
 export const billingInfoSchema = z.object({
+  // Not read, but required by the docs: without them any JSON object would pass as "no prepaid account, fine".
+  annual_balance: z.number().finite(),
+  outstanding_amount: z.number().finite(),
   prepaid: z
     .object({
       amount: z.number().finite().nullish(),
