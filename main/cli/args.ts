@@ -6,6 +6,8 @@ import type { SourceConfig } from '../core/ports';
 import { ArgsError } from './args-error';
 import { CHECK_BOOLEAN_FLAGS, CHECK_VALUE_FLAGS, newCheckSelection, takeCheckValue } from './check-args';
 import type { CheckSelection } from './nagios';
+import { DAEMON_BOOLEAN_FLAGS, DAEMON_VALUE_FLAGS, finishDaemonOptions, newDaemonFlags, takeDaemonFlag } from './daemon-args';
+import { DEFAULT_METRICS_PORT, type MetricsAddress } from './daemon-args';
 
 export { DEFAULT_SOURCE_URL };
 export const MIN_INTERVAL_SECONDS = POLL_INTERVAL_SECONDS.min;
@@ -26,6 +28,8 @@ export interface CliOptions {
   tokenFile?: string | null;
   /** `--check`: what the monitoring plugin judges (see nagios.ts). */
   check?: CheckSelection;
+  /** `--watch --metrics HOST:PORT`: where to serve Prometheus metrics. */
+  metrics?: MetricsAddress;
 }
 
 export { ArgsError };
@@ -55,8 +59,8 @@ function parseKind(value: string): SourceKindOption {
   return kind;
 }
 
-const VALUE_FLAGS = new Set(['--url', '--kind', '--interval', '--state', ...CHECK_VALUE_FLAGS]);
-const BOOLEAN_FLAGS = new Set(['--json', '--watch', '--notify', '--help', '-h', '--version', '-V', ...CHECK_BOOLEAN_FLAGS]);
+const VALUE_FLAGS = new Set(['--url', '--kind', '--interval', '--state', ...CHECK_VALUE_FLAGS, ...DAEMON_VALUE_FLAGS]);
+const BOOLEAN_FLAGS = new Set(['--json', '--watch', '--notify', '--help', '-h', '--version', '-V', ...CHECK_BOOLEAN_FLAGS, ...DAEMON_BOOLEAN_FLAGS]);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   if (argv[0] === 'detect') return parseDetectArgs(argv.slice(1));
@@ -75,6 +79,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let watch = false;
   const check = newCheckSelection();
   let checkGiven = false;
+  const daemon = newDaemonFlags();
 
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
@@ -88,6 +93,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       else if (flag === '--watch') watch = true;
       else if (flag === '--notify') options.notify = true;
       else if (flag === '--check') checkGiven = true;
+      else if (DAEMON_BOOLEAN_FLAGS.includes(flag)) takeDaemonFlag(daemon, flag, null);
       else if (flag === '--help' || flag === '-h') help = true;
       else showVersion = true;
       continue;
@@ -107,6 +113,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (flag === '--kind') options.kind = parseKind(inlineValue);
     else if (flag === '--interval') options.intervalSeconds = parseInterval(inlineValue);
     else if (CHECK_VALUE_FLAGS.includes(flag)) takeCheckValue(check, flag, inlineValue);
+    else if (DAEMON_VALUE_FLAGS.includes(flag)) takeDaemonFlag(daemon, flag, inlineValue);
     else if (inlineValue.trim() === '') throw new ArgsError('--state needs a file path');
     else options.stateFile = inlineValue;
   }
@@ -121,6 +128,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (!watch) {
     const watchOnly = [
+      ...daemon.given,
       options.intervalSeconds !== null ? '--interval' : null,
       options.stateFile !== null && !checkGiven ? '--state' : null,
       options.notify ? '--notify' : null,
@@ -130,6 +138,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (options.urls.length === 0) options.urls.push(DEFAULT_SOURCE_URL);
   options.urls = [...new Set(options.urls)];
   if (checkGiven) return { ...options, mode: 'check', check: check.selection };
+  if (watch) Object.assign(options, finishDaemonOptions(daemon));
   return { ...options, mode: watch ? 'watch' : 'once' };
 }
 
@@ -190,6 +199,8 @@ Options:
   --state FILE     with --watch: where to remember what was already announced
                    (default: gandi-status-tray/cli-state.json in your config folder)
   --notify         with --watch: also raise desktop notifications
+  --metrics H:P    with --watch: serve Prometheus metrics on http://H:P/metrics (and /healthz);
+                   loopback only (127.0.0.1:${DEFAULT_METRICS_PORT}) unless --metrics-allow-remote
   --check          a monitoring plugin (Nagios, Icinga): one line with performance data
   --component NAME with --check: judge only this component (repeatable; name or id)
   --group NAME     with --check: judge only the components of this group (repeatable)

@@ -14,6 +14,8 @@ import type { CliIo } from './io';
 import { defaultStateFile } from './config-dir';
 import { createNodeNotifier, noticeOf, type DesktopNotifier } from './desktop-notifier';
 import { clean, formatEventLine, levelLabel } from './format';
+import { createPollLedger } from '../core/metrics-model';
+import { serveMetrics } from './metrics';
 
 /** An event as the documented `--json` line has it: `problem` is for the translated windows. */
 export function eventJson(event: ChangeEvent): string {
@@ -64,6 +66,7 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string)
   let notifier: DesktopNotifier | null = null;
   if (options.notify) notifier = io.notifier ?? (await createNodeNotifier(warn));
 
+  const polls = createPollLedger();
   const core = createStatusCore({
     sources: options.urls.map((url) => ({
       url,
@@ -74,6 +77,7 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string)
     now: io.now,
     store: createFileStateStore(stateFile, { onWarning: warn }),
     onWarning: warn,
+    onPollAttempt: polls.record,
   });
 
   // Every event is printed; notices are damped (flapping, short outages), as on the desktop.
@@ -84,6 +88,7 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string)
   });
 
   const stopped = untilAborted(io.signal);
+  const metrics = options.metrics ? await serveMetrics(options.metrics, core, polls, io) : null;
   await core.start();
   // The first round is already under way; waiting for it lets us say what the state is.
   await Promise.race([core.refreshNow(), stopped]);
@@ -95,6 +100,7 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string)
     );
   }
   await stopped;
+  await metrics?.close();
   await core.stop();
   return 0;
 }

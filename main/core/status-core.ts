@@ -33,6 +33,16 @@ export interface StatusCoreOptions {
   httpTimeoutMs?: number;
   /** Problems that do not stop the core (a source URL that cannot be used, a subscriber that threw). */
   onWarning?: (message: string) => void;
+  /** Told of every read of a source as it ends, before its result is published (for metrics). */
+  onPollAttempt?: (attempt: PollAttempt) => void;
+}
+
+/** One read of a source: how it ended and how long it took. */
+export interface PollAttempt {
+  url: string;
+  ok: boolean;
+  durationMs: number;
+  endedAt: Date;
 }
 
 /** Failures in a row before a source is announced unreachable. */
@@ -186,16 +196,15 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     let next: SourceSnapshot;
     if (result.ok) {
       next = boundSourceSnapshot(result.snapshot);
-      // Recovery is news only if the outage was announced (also by a previous run); it comes
-      // before what it made visible.
-      const unreachableKey = `source.unreachable|${result.url}|${outageId(previous)}`;
-      if (previous.stale && announcedSet.has(unreachableKey)) {
-        events.push(healthEvent('source.recovered', next, outageId(previous), null, null));
-      }
       // Until this run has seen a good answer, what is known is what the previous snapshot says.
       const known = lastKnownLevels.get(result.url) ?? lastKnownLevelsAfter(undefined, previous);
       events.push(...diffSource(previous.fetchedAt === null ? null : previous, next, at, { lastKnownLevels: known }));
       lastKnownLevels.set(result.url, lastKnownLevelsAfter(known, next));
+      // Recovery is news only if the outage was announced (also by a previous run).
+      const unreachableKey = `source.unreachable|${result.url}|${outageId(previous)}`;
+      if (previous.stale && announcedSet.has(unreachableKey)) {
+        events.push(healthEvent('source.recovered', next, outageId(previous), null, null));
+      }
     } else {
       next = previous.fetchedAt !== null && result.snapshot.fetchedAt === null
         ? { ...previous, stale: true, error: result.error, problem: result.problem }
@@ -242,7 +251,19 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
         return source.kind;
       },
       async fetchSnapshot(previous) {
-        const { result, skipped } = await collectSkippedItems(() => source.fetchSnapshot(previous));
+        const started = performance.now();
+        const attempted = (ok: boolean): void => {
+          try {
+            options.onPollAttempt?.({ url: source.url, ok, durationMs: performance.now() - started, endedAt: now() });
+          } catch {
+            // An observer never changes what a poll found.
+          }
+        };
+        const { result, skipped } = await collectSkippedItems(() => source.fetchSnapshot(previous)).catch((error: unknown) => {
+          attempted(false);
+          throw error;
+        });
+        attempted(true);
         const said = skipped.join('; ');
         if (said !== (leftOutSaid.get(source.url) ?? '')) {
           if (said !== '') warn(`${said}; the rest of the page is shown`);
