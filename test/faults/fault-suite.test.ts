@@ -82,3 +82,102 @@ describe.each(KINDS)('%s page', (kind) => {
     expect(unhandled).toEqual([]);
   }, 30_000);
 });
+
+/** What a page can get wrong without being down: the answer is changed on its way, over real HTTP. */
+type Mangle = (path: string, body: string, headers: Headers) => { body: string; headers: Headers; status?: number };
+
+type Check = (service: StatusCore, events: ChangeEvent[], warnings: string[], summaryRequests: number) => void;
+
+const MANGLES: Array<{ name: string; mangle: Mangle; check: Check }> = [
+  {
+    name: 'one malformed incident (name null) among good ones',
+    mangle: (path, body, headers) => {
+      if (!path.endsWith('/summary.json')) return { body, headers };
+      const summary = JSON.parse(body) as { incidents: Array<Record<string, unknown>> };
+      const first = summary.incidents[0];
+      if (first) summary.incidents.unshift({ ...first, id: 'broken', name: null });
+      return { body: JSON.stringify(summary), headers };
+    },
+    check: (service, events, warnings) => {
+      expect(service.getSnapshot().sources[0]).toMatchObject({ stale: false, error: null });
+      expect(service.getSnapshot().sources[0]?.incidents.map((incident) => incident.id)).not.toContain('broken');
+      expect(events.map((event) => event.type)).toEqual(['incident.updated']);
+      expect(warnings.filter((warning) => warning.includes('left out'))).toHaveLength(1);
+    },
+  },
+  {
+    name: 'valid JSON labelled text/html',
+    mangle: (_, body, headers) => {
+      const relabelled = new Headers(headers);
+      relabelled.set('content-type', 'text/html; charset=utf-8');
+      return { body, headers: relabelled };
+    },
+    check: (service, events) => {
+      expect(service.getSnapshot().sources[0]).toMatchObject({ stale: false, error: null });
+      expect(events.map((event) => event.type)).toEqual(['incident.updated']);
+    },
+  },
+  {
+    name: 'every incident listed twice',
+    mangle: (path, body, headers) => {
+      if (!path.endsWith('/summary.json')) return { body, headers };
+      const summary = JSON.parse(body) as { incidents: unknown[] };
+      summary.incidents = [...summary.incidents, ...summary.incidents];
+      return { body: JSON.stringify(summary), headers };
+    },
+    check: (service, events) => {
+      expect(service.getSnapshot().sources[0]?.incidents).toHaveLength(1);
+      expect(events.map((event) => event.type)).toEqual(['incident.updated']);
+    },
+  },
+  {
+    name: 'HTTP 429 asking to wait a year',
+    mangle: (_, body, headers) => {
+      const waiting = new Headers(headers);
+      waiting.set('retry-after', '31536000');
+      return { body: '{"error":"Too Many Requests"}', headers: waiting, status: 429 };
+    },
+    check: (service, events, _, summaryRequests) => {
+      // The wait is honoured, at most an hour: one poll in the half hour, so no outage yet.
+      expect(summaryRequests).toBe(1);
+      expect(events).toEqual([]);
+      expect(service.getSnapshot().sources[0]).toMatchObject({ stale: true });
+      expect(service.getSnapshot().sources[0]?.error).toMatch(/retry after 3600 s\)$/);
+    },
+  },
+];
+
+describe('a Statuspage page that is up but answers oddly', () => {
+  it.each(MANGLES.map((entry) => [entry.name, entry] as const))('%s', async (_, { mangle, check }) => {
+    const vt = virtualTime();
+    page = await faultyPage('incident-life', vt.now);
+    const story = page.url;
+    let mangling = false;
+    let summaryRequests = 0;
+    const warnings: string[] = [];
+    const service = createStatusCore({
+      sources: [{ url: story, kind: 'statuspage', intervalSeconds: INTERVAL_S }],
+      fetch: async (url, init) => {
+        const response = await fetch(url, init);
+        if (mangling && url.endsWith('/summary.json')) summaryRequests += 1;
+        if (!mangling || response.status === 304) return response;
+        const changed = mangle(new URL(url).pathname, await response.text(), response.headers);
+        return new Response(changed.body, { status: changed.status ?? response.status, headers: changed.headers });
+      },
+      now: vt.now,
+      timers: vt.timers,
+      random: () => 1,
+      httpTimeoutMs: 300,
+      onWarning: (m) => warnings.push(m),
+    });
+    core = service;
+    await service.start();
+    expect((await runUntil(vt, service, 5 * MINUTE)).map((event) => event.type)).toEqual(['incident.opened']);
+    mangling = true;
+    // A new answer (the story's next step), so a conditional request does not meet a 304.
+    page.story.step();
+    const events = await runUntil(vt, service, 35 * MINUTE);
+    check(service, events, warnings, summaryRequests);
+    expect(unhandled).toEqual([]);
+  }, 30_000);
+});
