@@ -1,7 +1,8 @@
 // Turns announced change events into what a notification says and what a click opens.
 // Pure, so both languages and the burst summary are tested without a desktop.
 import type { ChangeEvent, SourceProblem } from '../../common/model';
-import { problemMessage, type ProblemMessage } from '../../common/problem-message';
+import { problemMessage } from '../../common/problem-message';
+import { problemSentence } from '../../common/problem-texts';
 import type { ShowTarget } from '../../common/window-api';
 import { clockTime, type Texts } from './texts';
 import { truncateText } from '../../common/notification-markup';
@@ -70,10 +71,7 @@ export function headline(event: ChangeEvent, texts: Texts): string {
 /** A source's problem in the tray's language; null when it lacks what its sentence needs. */
 export function problemLine(problem: SourceProblem, texts: Texts): string | null {
   const message = problemMessage(problem);
-  if (message === null) return null;
-  // TypeScript cannot tie a key to its own vars across the union; ProblemTexts types each entry by its key.
-  const say = texts.problem[message.key] as (vars: ProblemMessage['vars']) => string;
-  return say(message.vars);
+  return message === null ? null : problemSentence(message, texts.problem);
 }
 
 /** One line naming what the event is about (the incident title, the service, the page). */

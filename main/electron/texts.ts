@@ -1,6 +1,6 @@
 // Words shown by the tray, its menu and notifications, in English and French.
 // Pure: the language is decided once (settings.language, else the OS locale) and passed in.
-import { secondsText, type ProblemMessage } from '../../common/problem-message';
+import { PROBLEM_TEXTS, type ProblemTexts } from '../../common/problem-texts';
 import type { Level } from '../../common/model';
 import type { Settings } from '../../common/settings';
 
@@ -62,8 +62,6 @@ export interface Texts {
   problem: ProblemTexts;
 }
 
-/** Each message's sentence, given what fills it. */
-export type ProblemTexts = { [M in ProblemMessage as M['key']]: (vars: M['vars']) => string };
 
 const en: Texts = {
   level: {
@@ -116,24 +114,7 @@ const en: Texts = {
     affects: (services) => `Affects ${services}`,
     startsAt: (time) => `Starts at ${time}`,
   },
-  problem: {
-    notRefreshed: () => 'not refreshed since the app started',
-    timeout: ({ host, seconds }) => `no answer from ${host} within ${secondsText(seconds, false)}`,
-    noConnection: ({ host, detail }) => `could not reach ${host} (${detail})`,
-    cutShort: ({ host, detail }) => `the answer from ${host} was cut short (${detail})`,
-    truncated: ({ host, received, declared }) => `the answer from ${host} was cut short (${received} of ${declared} bytes)`,
-    http: ({ host, status }) => `${host} answered HTTP ${status}`,
-    httpRetry: ({ host, status, seconds }) => `${host} answered HTTP ${status} (retry after ${secondsText(seconds, false)})`,
-    http304: ({ host }) => `${host} answered HTTP 304 to a request that was not conditional`,
-    tooLarge: ({ host, limit }) => `${host} sent more than ${limit} KB; not read`,
-    webPage: ({ host }) => `${host} sent a web page instead of JSON`,
-    notJson: ({ host }) => `${host} sent data that is not valid JSON`,
-    unexpectedData: ({ host }) => `${host} sent data that is not what was expected`,
-    unexpectedDataAt: ({ host, detail }) => `${host} sent data that is not what was expected (at ${detail})`,
-    unknownApi: ({ host }) => `${host} answers like no status page format read here`,
-    badAddress: ({ detail }) => `not a valid status page address: ${detail}`,
-    notHttp: ({ detail }) => `not an http(s) address: ${detail}`,
-  },
+  problem: PROBLEM_TEXTS.en,
 };
 
 const fr: Texts = {
@@ -187,24 +168,7 @@ const fr: Texts = {
     affects: (services) => `Concerne ${services}`,
     startsAt: (time) => `Début à ${time}`,
   },
-  problem: {
-    notRefreshed: () => "pas actualisé depuis le lancement de l'application",
-    timeout: ({ host, seconds }) => `pas de réponse de ${host} en ${secondsText(seconds, true)}`,
-    noConnection: ({ host, detail }) => `impossible de joindre ${host} (${detail})`,
-    cutShort: ({ host, detail }) => `la réponse de ${host} a été interrompue (${detail})`,
-    truncated: ({ host, received, declared }) => `la réponse de ${host} a été interrompue (${received} octets sur ${declared})`,
-    http: ({ host, status }) => `${host} a répondu HTTP ${status}`,
-    httpRetry: ({ host, status, seconds }) => `${host} a répondu HTTP ${status} (réessayer dans ${secondsText(seconds, true)})`,
-    http304: ({ host }) => `${host} a répondu HTTP 304 à une requête qui n'était pas conditionnelle`,
-    tooLarge: ({ host, limit }) => `${host} a envoyé plus de ${limit} Ko ; non lu`,
-    webPage: ({ host }) => `${host} a envoyé une page web au lieu de JSON`,
-    notJson: ({ host }) => `${host} a envoyé des données qui ne sont pas du JSON valide`,
-    unexpectedData: ({ host }) => `${host} a envoyé des données inattendues`,
-    unexpectedDataAt: ({ host, detail }) => `${host} a envoyé des données inattendues (en ${detail})`,
-    unknownApi: ({ host }) => `${host} ne répond dans aucun des formats de page de statut lus ici`,
-    badAddress: ({ detail }) => `adresse de page de statut non valide : ${detail}`,
-    notHttp: ({ detail }) => `pas une adresse http(s) : ${detail}`,
-  },
+  problem: PROBLEM_TEXTS.fr,
 };
 
 export function textsFor(language: Language): Texts {

@@ -243,22 +243,6 @@ export const en = {
   'error.invalid': 'This value is not valid.',
 
   // Why a status page could not be read: the same sentences as main/core/http.ts.
-  'problem.notRefreshed': 'not refreshed since the app started',
-  'problem.timeout': 'no answer from {host} within {seconds}',
-  'problem.noConnection': 'could not reach {host} ({detail})',
-  'problem.cutShort': 'the answer from {host} was cut short ({detail})',
-  'problem.truncated': 'the answer from {host} was cut short ({received} of {declared} bytes)',
-  'problem.http': '{host} answered HTTP {status}',
-  'problem.httpRetry': '{host} answered HTTP {status} (retry after {seconds})',
-  'problem.http304': '{host} answered HTTP 304 to a request that was not conditional',
-  'problem.tooLarge': '{host} sent more than {limit} KB; not read',
-  'problem.webPage': '{host} sent a web page instead of JSON',
-  'problem.notJson': '{host} sent data that is not valid JSON',
-  'problem.unexpectedData': '{host} sent data that is not what was expected',
-  'problem.unexpectedDataAt': '{host} sent data that is not what was expected (at {detail})',
-  'problem.unknownApi': '{host} answers like no status page format read here',
-  'problem.badAddress': 'not a valid status page address: {detail}',
-  'problem.notHttp': 'not an http(s) address: {detail}',
 } as const;
 
 export type MessageKey = keyof typeof en;

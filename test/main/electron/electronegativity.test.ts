@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../../..');
 const script = path.join(root, 'scripts/electronegativity.mjs');
-const SCANNED = ['package.json', 'main/electron', 'main/core', 'preload', 'renderer'];
+const SCANNED = ['package.json', 'main/electron', 'main/core', 'common', 'preload', 'renderer'];
 
 interface GateRun {
   code: number;

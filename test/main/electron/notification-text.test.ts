@@ -69,12 +69,12 @@ describe('source.unreachable notices', () => {
       problemLine({ ...none, reason: 'invalid', case: 'not-http', host: null, detail: 'ftp://x' }, fr),
     ];
     expect(lines).toEqual([
-      "pas actualisé depuis le lancement de l'application",
+      'pas actualisé depuis le lancement de l’application',
       'impossible de joindre status.gandi.net (ECONNREFUSED)',
       'la réponse de status.gandi.net a été interrompue (ECONNRESET)',
       'la réponse de status.gandi.net a été interrompue (3 octets sur 10)',
       'status.gandi.net a répondu HTTP 500',
-      "status.gandi.net a répondu HTTP 304 à une requête qui n'était pas conditionnelle",
+      'status.gandi.net a répondu HTTP 304 à une requête qui n’était pas conditionnelle',
       'status.gandi.net a envoyé plus de 5120 Ko ; non lu',
       'status.gandi.net a envoyé une page web au lieu de JSON',
       'status.gandi.net a envoyé des données qui ne sont pas du JSON valide',
