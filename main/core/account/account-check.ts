@@ -15,7 +15,7 @@ import {
   type NotCheckedReason,
 } from '../../../common/account';
 import type { Clock, FetchLike } from '../ports';
-import { createGandiApi, gandiApiBase, GandiApiError, type GandiApi, type GandiApiOptions } from './gandi-api';
+import { createGandiApi, gandiApiBase, GandiApiError, type Collection, type GandiApi, type GandiApiOptions } from './gandi-api';
 import {
   apiDate,
   billingInfoSchema,
@@ -102,6 +102,18 @@ function isNotFound(error: unknown): boolean {
   return error instanceof GandiApiError && error.kind === 'not-found';
 }
 
+/**
+ * How much of a collection was read: items left out for not fitting say the answer was not fully
+ * understood; a list cut by the page bound says the budget ran out.
+ */
+function listCoverage(list: Collection<unknown>): Pick<CheckRun, 'coverage' | 'notChecked'> {
+  const total = Math.max(list.total ?? 0, list.items.length + list.skipped);
+  const coverage = { checked: list.items.length, total };
+  if (list.skipped > 0) return { coverage, notChecked: { reason: 'unexpected-answer', permission: null, detail: `${list.skipped} of ${total} not understood` } };
+  if (!list.complete) return { coverage, notChecked: { reason: 'request-budget', permission: null, detail: `${list.items.length} of ${total}` } };
+  return { coverage, notChecked: null };
+}
+
 interface DomainList {
   domains: ApiDomain[];
   run: CheckRun;
@@ -110,15 +122,7 @@ interface DomainList {
 async function readDomains(api: GandiApi, now: Date): Promise<DomainList | CheckRun> {
   try {
     const list = await api.getAll('domain/domains', domainSchema);
-    const total = list.total ?? list.items.length + list.skipped;
-    return {
-      domains: list.items,
-      run: {
-        findings: evaluateDomains(list.items, now),
-        coverage: { checked: list.items.length, total: Math.max(total, list.items.length) },
-        notChecked: list.complete ? null : { reason: 'request-budget', permission: null, detail: `${list.items.length}/${total}` },
-      },
-    };
+    return { domains: list.items, run: { findings: evaluateDomains(list.items, now), ...listCoverage(list) } };
   } catch (error) {
     return failed('domains', error);
   }
@@ -191,8 +195,7 @@ async function checkHosting(api: GandiApi, now: Date, usage: { hosting: AccountU
     usage.hosting = [...byDatacenter].map(([datacenter, instances]) => ({ datacenter, instances }));
     return {
       findings: evaluateInstances(list.items, now),
-      coverage: { checked: list.items.length, total: Math.max(list.total ?? 0, list.items.length) },
-      notChecked: list.complete ? null : { reason: 'request-budget', permission: null, detail: null },
+      ...listCoverage(list),
     };
   } catch (error) {
     return failed('hosting', error);
@@ -204,8 +207,7 @@ async function checkCertificates(api: GandiApi, now: Date): Promise<CheckRun> {
     const list = await api.getAll('certificate/issued-certs', certificateSchema);
     return {
       findings: evaluateCertificates(list.items, now),
-      coverage: { checked: list.items.length, total: Math.max(list.total ?? 0, list.items.length) },
-      notChecked: list.complete ? null : { reason: 'request-budget', permission: null, detail: null },
+      ...listCoverage(list),
     };
   } catch (error) {
     return failed('certificates', error);

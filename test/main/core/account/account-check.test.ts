@@ -138,3 +138,20 @@ describe('a run of the account checks', () => {
     expect(partial.some((check) => check?.notChecked?.reason === 'request-budget')).toBe(true);
   });
 });
+
+describe('answers not fully understood', () => {
+  it('say so instead of "fine" when list items do not fit, and still judge the rest', async () => {
+    const fetchOdd = async (url: string, init?: Parameters<typeof fetch>[1]): Promise<Response> => {
+      if (url.includes('/simplehosting/instances')) {
+        return new Response(JSON.stringify([{ name: 'ok-one', status: 'paused' }, { unexpected: true }]), { status: 200, headers: { 'content-type': 'application/json', 'total-count': '2' } });
+      }
+      return fetch(url, init);
+    };
+    const report = await run({ fetch: fetchOdd });
+    expect(byCheck(report).hosting).toMatchObject({
+      outcome: 'problem',
+      coverage: { checked: 1, total: 2 },
+      notChecked: { reason: 'unexpected-answer', detail: '1 of 2 not understood' },
+    });
+  });
+});
