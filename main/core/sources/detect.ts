@@ -15,7 +15,7 @@ import { SUMMARY_PATH } from './statuspage';
 import { parseSkippingBadItems } from './skipped-items';
 import { summarySchema } from './statuspage-schema';
 import { statusioApiFromHtml, statusioPageId, statusioSchema } from './statusio';
-import { instatusPageLevel, legacyLevel } from './words';
+import { legacyLevel } from './words';
 
 /** Requests one detection may make, whatever the page. */
 export const MAX_DETECTION_REQUESTS = 6;
@@ -64,8 +64,10 @@ function probesFor(base: string): Record<'instatus' | 'betterstack' | 'apiStatus
       name: INSTATUS_SUMMARY_PATH,
       url: `${base}${INSTATUS_SUMMARY_PATH}`,
       recognise: (body) => {
+        // Instatus writes its page states as one upper-case word (UP, HASISSUES, ...): a new one
+        // still says Instatus (and reads as unknown until the table knows it).
         const parsed = instatusSummarySchema.safeParse(body);
-        return parsed.success && instatusPageLevel(parsed.data.page.status) !== 'unknown' ? { kind: 'instatus' } : null;
+        return parsed.success && /^[A-Z]+$/.test(parsed.data.page.status) ? { kind: 'instatus' } : null;
       },
     },
     betterstack: {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { worstLevel } from '../../../common/levels';
 import type { Incident, IncidentUpdate, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
+import { SourceError } from '../http';
 import { carryIncidents, carryMaintenances, lookUpOrNothing, type AbsentRounds, type Lookup } from './carry';
 import {
   allAbsent,
@@ -269,7 +270,7 @@ export function createIncidentIoSource(url: string, deps: SourceDeps): StatusSou
       : deps.http.getJson(`${base}${INCIDENT_IO_WIDGET_PATH}`).then(
           (r) => r.body,
           (error: unknown) => {
-            if (error instanceof Error && 'status' in error && (error.status === 404 || error.status === 410)) widgetMissing = true;
+            if (error instanceof SourceError && (error.status === 404 || error.status === 410)) widgetMissing = true;
             return null;
           },
         );

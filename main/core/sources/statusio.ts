@@ -76,7 +76,6 @@ export function statusioPageId(apiUrl: string): string | null {
 interface Context {
   base: string;
   pageId: string;
-  serviceIds: Set<string>;
   /** Component id -> its services' ids (one per container). */
   servicesOfComponent: Map<string, string[]>;
 }
@@ -158,7 +157,7 @@ export function snapshotFromStatusio(body: unknown, base: string, apiUrl: string
     services.push(...own);
     servicesOfComponent.set(component.id, own.map((s) => s.id));
   }
-  const context: Context = { base, pageId: statusioPageId(apiUrl) ?? '', serviceIds: new Set(services.map((s) => s.id)), servicesOfComponent };
+  const context: Context = { base, pageId: statusioPageId(apiUrl) ?? '', servicesOfComponent };
   return goodSnapshot(
     {
       url: base,
