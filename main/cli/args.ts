@@ -30,6 +30,8 @@ export interface CliOptions {
   check?: CheckSelection;
   /** `--watch --metrics HOST:PORT`: where to serve Prometheus metrics. */
   metrics?: MetricsAddress;
+  /** `--watch --config FILE`: the app's settings file names the pages (read again on SIGHUP). */
+  configFile?: string;
 }
 
 export { ArgsError };
@@ -135,10 +137,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     ].filter((name): name is string => name !== null);
     if (watchOnly.length > 0) throw new ArgsError(`${watchOnly.join(', ')} only make sense with --watch`);
   }
+  if (watch) Object.assign(options, finishDaemonOptions(daemon, options.urls.length > 0));
   if (options.urls.length === 0) options.urls.push(DEFAULT_SOURCE_URL);
   options.urls = [...new Set(options.urls)];
   if (checkGiven) return { ...options, mode: 'check', check: check.selection };
-  if (watch) Object.assign(options, finishDaemonOptions(daemon));
   return { ...options, mode: watch ? 'watch' : 'once' };
 }
 
@@ -183,6 +185,7 @@ function parseAccountArgs(argv: readonly string[]): CliOptions {
 export const USAGE = `Usage:
   gandi-status [--url URL]... [--kind KIND] [--json]
   gandi-status --watch [--url URL]... [--interval SECONDS] [--state FILE] [--json] [--notify]
+               [--config SETTINGS.json] [--metrics HOST:PORT [--metrics-allow-remote]]
   gandi-status --check [--url URL]... [--component NAME]... [--group NAME]... [--max-age S] [--timeout S]
   gandi-status detect URL [--kind KIND] [--json]
   gandi-status account [--token-file FILE] [--json]
@@ -199,6 +202,8 @@ Options:
   --state FILE     with --watch: where to remember what was already announced
                    (default: gandi-status-tray/cli-state.json in your config folder)
   --notify         with --watch: also raise desktop notifications
+  --config FILE    with --watch: the pages to watch, their interval and the reminder time from the
+                   app's settings file (instead of --url); SIGHUP reads it again
   --metrics H:P    with --watch: serve Prometheus metrics on http://H:P/metrics (and /healthz);
                    loopback only (127.0.0.1:${DEFAULT_METRICS_PORT}) unless --metrics-allow-remote
   --check          a monitoring plugin (Nagios, Icinga): one line with performance data

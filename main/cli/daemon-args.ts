@@ -1,4 +1,4 @@
-// The options only the daemon (`--watch`) takes: where to serve metrics.
+// The options only the daemon (`--watch`) takes: where to serve metrics, which settings file to read.
 import { ArgsError } from './args-error';
 import { isLoopbackHost, isWildcardHost } from '../web/network-exposure';
 
@@ -30,27 +30,33 @@ export function parseMetricsAddress(value: string, allowRemote: boolean): Metric
 }
 
 export const DAEMON_BOOLEAN_FLAGS: readonly string[] = ['--metrics-allow-remote'];
-export const DAEMON_VALUE_FLAGS: readonly string[] = ['--metrics'];
+export const DAEMON_VALUE_FLAGS: readonly string[] = ['--metrics', '--config'];
 
 export interface DaemonFlags {
   metrics: string | null;
+  configFile: string | null;
   allowRemote: boolean;
   /** Flags seen, to say which ones need --watch. */
   given: string[];
 }
 
 export function newDaemonFlags(): DaemonFlags {
-  return { metrics: null, allowRemote: false, given: [] };
+  return { metrics: null, configFile: null, allowRemote: false, given: [] };
 }
 
 export function takeDaemonFlag(flags: DaemonFlags, flag: string, value: string | null): void {
   if (!flags.given.includes(flag)) flags.given.push(flag);
   if (flag === '--metrics-allow-remote') flags.allowRemote = true;
   else if (value === null || value.trim() === '') throw new ArgsError(`${flag} needs a value`);
+  else if (flag === '--config') flags.configFile = value;
   else flags.metrics = value;
 }
 
-export function finishDaemonOptions(flags: DaemonFlags): { metrics?: MetricsAddress } {
+export function finishDaemonOptions(flags: DaemonFlags, urlsGiven: boolean): { metrics?: MetricsAddress; configFile?: string } {
   if (flags.allowRemote && flags.metrics === null) throw new ArgsError('--metrics-allow-remote only makes sense with --metrics');
-  return flags.metrics === null ? {} : { metrics: parseMetricsAddress(flags.metrics, flags.allowRemote) };
+  if (flags.configFile !== null && urlsGiven) throw new ArgsError('--config and --url do not go together: the settings file names the pages');
+  return {
+    ...(flags.metrics === null ? {} : { metrics: parseMetricsAddress(flags.metrics, flags.allowRemote) }),
+    ...(flags.configFile === null ? {} : { configFile: flags.configFile }),
+  };
 }

@@ -22,6 +22,11 @@ runCli(process.argv.slice(2), {
   env: process.env,
   now: () => new Date(),
   signal: controller.signal,
+  // Without a listener SIGHUP would end the process: the daemon reads its settings again instead.
+  onReload: (listener) => {
+    process.on('SIGHUP', listener);
+    return () => process.off('SIGHUP', listener);
+  },
 }).then(exit, (error: unknown) => {
   process.stderr.write(`gandi-status: ${error instanceof Error ? error.message : String(error)}\n`);
   exit(3);

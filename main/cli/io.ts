@@ -18,6 +18,8 @@ export interface CliIo {
   /** Defaults: the running platform and the user's home folder. */
   platform?: NodeJS.Platform;
   homedir?: string;
+  /** Calls the listener on each request to reload (the entry wires SIGHUP); returns an unsubscribe function. */
+  onReload?: (listener: () => void) => () => void;
   /** Desktop notifications for `--notify`; defaults to node-notifier. */
   notifier?: DesktopNotifier;
 }

@@ -16,6 +16,7 @@ import { createNodeNotifier, noticeOf, type DesktopNotifier } from './desktop-no
 import { clean, formatEventLine, levelLabel } from './format';
 import { createPollLedger } from '../core/metrics-model';
 import { serveMetrics } from './metrics';
+import { reloadOnSignal, watchConfig, type WatchConfig } from './daemon-config';
 
 /** An event as the documented `--json` line has it: `problem` is for the translated windows. */
 export function eventJson(event: ChangeEvent): string {
@@ -33,7 +34,8 @@ function untilAborted(signal: AbortSignal | undefined): Promise<void> {
 
 export async function runWatch(options: CliOptions, io: CliIo): Promise<number> {
   const platformInfo = { platform: io.platform ?? process.platform, env: io.env, homedir: io.homedir ?? os.homedir() };
-  const stateFile = options.stateFile ?? defaultStateFile(platformInfo, options.urls);
+  const config = await watchConfig(options, (message) => io.stderr.write(`gandi-status: ${clean(message)}\n`));
+  const stateFile = options.stateFile ?? defaultStateFile(platformInfo, config.urls);
 
   // One clear line (exit 3) rather than a device or FIFO read as state or replaced by a file.
   await ensureRegularOrMissing(stateFile).catch((error: unknown) => {
@@ -44,7 +46,7 @@ export async function runWatch(options: CliOptions, io: CliIo): Promise<number> 
   // A second daemon on the same file is refused: it would save over this one's memory.
   const lock = await acquireStateLock(stateFile);
   try {
-    return await watchWithState(options, io, stateFile);
+    return await watchWithState(options, io, stateFile, config);
   } finally {
     await lock.release();
   }
@@ -59,7 +61,7 @@ async function seedFromSharedFile(stateFile: string, sharedFile: string): Promis
   await fs.copyFile(sharedFile, stateFile, fsConstants.COPYFILE_EXCL).catch(() => undefined);
 }
 
-async function watchWithState(options: CliOptions, io: CliIo, stateFile: string): Promise<number> {
+async function watchWithState(options: CliOptions, io: CliIo, stateFile: string, config: WatchConfig): Promise<number> {
   const warn = (message: string): void => {
     io.stderr.write(`gandi-status: ${clean(message)}\n`);
   };
@@ -68,11 +70,8 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string)
 
   const polls = createPollLedger();
   const core = createStatusCore({
-    sources: options.urls.map((url) => ({
-      url,
-      kind: options.kind,
-      ...(options.intervalSeconds === null ? {} : { intervalSeconds: options.intervalSeconds }),
-    })),
+    sources: config.sources,
+    ...(config.reminderMinutes === undefined ? {} : { reminderMinutes: config.reminderMinutes }),
     fetch: io.fetch,
     now: io.now,
     store: createFileStateStore(stateFile, { onWarning: warn }),
@@ -90,6 +89,7 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string)
   const stopped = untilAborted(io.signal);
   const metrics = options.metrics ? await serveMetrics(options.metrics, core, polls, io) : null;
   await core.start();
+  const stopReloading = reloadOnSignal(options, io, core, warn);
   // The first round is already under way; waiting for it lets us say what the state is.
   await Promise.race([core.refreshNow(), stopped]);
   if (!io.signal?.aborted) {
@@ -100,6 +100,7 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string)
     );
   }
   await stopped;
+  stopReloading();
   await metrics?.close();
   await core.stop();
   return 0;
