@@ -20,7 +20,8 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   // Runtime dependencies stay in node_modules (node-notifier ships helper binaries it finds on disk).
-  external: ['electron', 'node-notifier'],
+  // prom-client too: `npm pack` ships the command line with its dependencies declared, not copied.
+  external: ['electron', 'node-notifier', 'prom-client'],
 };
 
 const targets = {
