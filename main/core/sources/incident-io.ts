@@ -46,6 +46,14 @@ const text = z.string().nullish();
 
 export const componentListSchema = z.object({ components: z.array(componentSchema) });
 
+/** components.json as `{components: [...]}` (Statuspage's envelope) or a bare list; null if neither. */
+function componentListOf(body: unknown): { components: RawComponent[] } | null {
+  const enveloped = componentListSchema.safeParse(body);
+  if (enveloped.success) return enveloped.data;
+  const bare = z.array(componentSchema).safeParse(body);
+  return bare.success ? { components: bare.data } : null;
+}
+
 const widgetComponentSchema = z.object({
   id: z.string().min(1),
   name: text,
@@ -216,10 +224,9 @@ function servicesFrom(components: readonly RawComponent[], widget: Widget | null
 /** Normalises one poll's documents on their own (no memory of earlier snapshots). Throws `SourceError`. */
 export function snapshotFromIncidentIo(documents: Documents, base: string, now: Date): SourceSnapshot {
   const summary = validate(summarySchema, documents.summary, `${base}${SUMMARY_PATH}`, 'an incident.io summary');
-  const listed =
-    documents.components === null
-      ? null
-      : validate(componentListSchema, documents.components, `${base}${INCIDENT_IO_COMPONENTS_PATH}`, 'an incident.io component list');
+  // components.json adds what the summary leaves out; a list of another shape is passed over
+  // (its envelope is not documented), not a reason to show nothing.
+  const listed = documents.components === null ? null : componentListOf(documents.components);
   const parsedWidget = documents.widget === null ? null : widgetSchema.safeParse(documents.widget);
   const widget = parsedWidget?.success ? parsedWidget.data : null;
 

@@ -137,10 +137,10 @@ function toMaintenance(raw: ActiveItem, base: string, now: Date): Maintenance {
 /** Normalises one poll's documents (`components` null when it could not be had). Throws `SourceError`. */
 export function snapshotFromInstatus(documents: { summary: unknown; components: unknown }, base: string, now: Date): SourceSnapshot {
   const summary = validate(instatusSummarySchema, documents.summary, `${base}${INSTATUS_SUMMARY_PATH}`, 'an Instatus summary');
-  const components =
-    documents.components === null
-      ? []
-      : validate(instatusComponentsSchema, documents.components, `${base}${INSTATUS_COMPONENTS_PATH}`, 'an Instatus component list').components;
+  // The component list is a second document: one of another shape leaves the page without
+  // components rather than without its state.
+  const parsedComponents = documents.components === null ? null : instatusComponentsSchema.safeParse(documents.components);
+  const components = parsedComponents?.success ? parsedComponents.data.components : [];
   const { services, incidentServices } = servicesFrom(components);
   return goodSnapshot(
     {
