@@ -84,6 +84,11 @@ export interface Incident {
   url: string;
   /** Newest first. */
   updates: IncidentUpdate[];
+  /**
+   * The page no longer lists it and has not said it is resolved: the app is checking (it is
+   * dropped after a few lookups that do not find it, resolved if one says so).
+   */
+  unlisted?: boolean;
 }
 
 export interface Maintenance {

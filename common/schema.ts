@@ -58,6 +58,7 @@ const incidentSchema = z.object({
   resolvedAt: time.nullable(),
   url,
   updates: z.array(updateSchema).max(LIMITS.updatesPerIncident),
+  unlisted: z.boolean().optional(),
 });
 
 const maintenanceSchema = z.object({

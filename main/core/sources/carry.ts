@@ -102,7 +102,8 @@ export async function carryIncidents(
       carried.push(final);
       justResolved.add(final.id);
     } else if (!dropUnconfirmed(incident.id, lookup, rounds)) {
-      carried.push(incident);
+      // Kept as it was, but said to be unconfirmed: the window must not call it simply open.
+      carried.push({ ...incident, unlisted: true });
       waiting.add(incident.id);
     }
   }

@@ -55,6 +55,11 @@ export const IncidentCard = forwardRef<HTMLElement, Props>(function IncidentCard
         </h3>
         <IncidentBadge status={incident.status} impact={incident.impact} />
       </div>
+      {incident.unlisted ? (
+        <p className="notice unlisted" role="note">
+          {t('incidents.unlisted')}
+        </p>
+      ) : null}
       <dl className="facts">
         {manySources ? (
           <>

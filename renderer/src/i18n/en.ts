@@ -99,6 +99,7 @@ export const en = {
   'recent.overall.changed': 'Overall: {from} → {to}',
   'recent.source.unreachable': '{source} cannot be reached',
   'recent.source.recovered': '{source} answers again',
+  'incidents.unlisted': 'No longer listed by the status page, which has not said it is resolved: checking.',
   'incidents.impact': 'Impact',
   'incidents.affects': 'Affects',
   'incidents.noServices': 'no service named',

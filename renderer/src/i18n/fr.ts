@@ -101,6 +101,7 @@ export const fr: Record<MessageKey, string> = {
   'recent.overall.changed': 'Ensemble : {from} → {to}',
   'recent.source.unreachable': '{source} est injoignable',
   'recent.source.recovered': '{source} répond de nouveau',
+  'incidents.unlisted': 'La page de statut ne le liste plus sans l’avoir dit résolu : vérification en cours.',
   'incidents.impact': 'Impact',
   'incidents.affects': 'Concerne',
   'incidents.noServices': 'aucun service nommé',

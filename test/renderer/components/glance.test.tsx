@@ -110,3 +110,16 @@ describe('recent changes', () => {
     expect(view.store.getState().highlight).toMatchObject({ kind: 'incident', sourceUrl: GANDI });
   });
 });
+
+describe('an incident the page no longer lists', () => {
+  it('is said to be being checked, not simply open', async () => {
+    const { IncidentsView } = await import('../../../renderer/src/components/IncidentsView');
+    const page = gandiOutageSource();
+    const [first, ...rest] = page.incidents;
+    if (!first) throw new Error('fixture changed');
+    renderWith(<IncidentsView />, { snapshot: wrap({ ...page, incidents: [{ ...first, unlisted: true }, ...rest] }), now: OUTAGE_NOW });
+    expect(screen.getAllByRole('note').map((note) => note.textContent)).toContain(
+      'No longer listed by the status page, which has not said it is resolved: checking.',
+    );
+  });
+});

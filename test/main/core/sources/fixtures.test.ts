@@ -240,6 +240,9 @@ const checks: Record<string, () => void> = {
         scheduledUntil: '2015-09-22T08:30:00.000Z',
         services: [],
         url: 'https://discordstatus.com/incidents/chkt3cr0jf7b',
+        // The page's last word, and when it really ended (later than planned).
+        details: 'Everything seems to be working! \nSorry for the brief interruption.',
+        completedAt: '2015-09-22T09:25:20.034Z',
       },
     ]);
   },
