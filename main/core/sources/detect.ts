@@ -93,6 +93,9 @@ function probesFor(base: string): Record<'instatus' | 'betterstack' | 'apiStatus
   };
 }
 
+/** Software that serves Statuspage's summary, as its pages name it. */
+const SUMMARY_SOFTWARE = /statuspage\.io|stspg|incident\.io/i;
+
 /** Software a page's HTML names, strongest first; only the order of the probes depends on it. */
 const HINTS: Array<{ pattern: RegExp; probe: 'instatus' | 'betterstack' | 'apiStatus' | 'cachet2' }> = [
   { pattern: /instatus/i, probe: 'instatus' },
@@ -110,6 +113,7 @@ export async function detectFormat(http: HttpClient, base: string): Promise<Dete
   let requests = 0;
   const tried: string[] = [];
   const unreadable = new Set<string>();
+  let lastError: SourceError | null = null;
 
   /** GET as JSON; null (with the outcome noted) when it fits nothing; throws when inconclusive. */
   async function json(name: string, url: string): Promise<unknown> {
@@ -118,6 +122,7 @@ export async function detectFormat(http: HttpClient, base: string): Promise<Dete
       return (await http.getJson(url)).body;
     } catch (error) {
       if (!(error instanceof SourceError) || isInconclusive(error)) throw error;
+      lastError = error;
       tried.push(`${name}: ${outcomeOf(error)}`);
       if (error.unreadable && error.problem.case !== null) unreadable.add(error.problem.case);
       else unreadable.add('other');
@@ -132,7 +137,9 @@ export async function detectFormat(http: HttpClient, base: string): Promise<Dete
   }
 
   // 1. Statuspage's summary, which incident.io pages also serve.
+  lastError = null;
   const summaryBody = await json(SUMMARY_PATH, `${base}${SUMMARY_PATH}`);
+  const summaryError: SourceError | null = lastError;
   // Read as the source reads it: a bad incident does not make the page another format.
   const summary = parseSkippingBadItems(summarySchema, summaryBody);
   if (summary.ok) return { kind: looksLikeIncidentIo(summary.data) ? 'incident-io' : 'statuspage', requests };
@@ -152,6 +159,9 @@ export async function detectFormat(http: HttpClient, base: string): Promise<Dete
     if (!(error instanceof SourceError) || isInconclusive(error)) throw error;
     tried.push(`the page: ${outcomeOf(error)}`);
   }
+  // A page made by Statuspage or incident.io whose summary failed: that failure is the news (the
+  // summary moved, or is down), not a sign of another format; settling on its feed would hide it.
+  if (summaryError !== null && SUMMARY_SOFTWARE.test(html)) throw summaryError;
   const feedLinks = feedLinksIn(html, base);
   const statusioApi = statusioApiFromHtml(html, base);
 

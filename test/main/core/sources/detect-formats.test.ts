@@ -64,6 +64,22 @@ describe('detectFormat', () => {
     expect(server.requests).toHaveLength(MAX_DETECTION_REQUESTS);
   });
 
+  it("reports a Statuspage page's failing summary rather than settling on its feed", async () => {
+    server = await serveSite({
+      kind: 'statuspage',
+      entry: '',
+      documents: {
+        '/': {
+          body: () => '<html><head><link rel="alternate" type="application/atom+xml" href="/history.atom"><script src="https://dka575ofm4ao0.cloudfront.net/assets/stspg.js"></script></head></html>',
+          type: 'text/html',
+        },
+        '/history.atom': { file: 'feeds/statuspage-history.atom', type: 'application/atom+xml' },
+      },
+    });
+    await expect(detectFormat(http(), server.base)).rejects.toMatchObject({ reason: 'http', status: 404, url: `${server.base}/api/v2/summary.json` });
+    expect(server.requests).toEqual(['/api/v2/summary.json', '/']);
+  });
+
   it('says so when every known path answers a web page (Better Stack-like hosting of something else)', async () => {
     server = await serveSite({ kind: 'feed', entry: '', documents: {}, htmlEverywhere: true });
     await expect(detectFormat(http(), server.base)).rejects.toThrow(/sent a web page instead of JSON to every known API path; no feed link found$/);
