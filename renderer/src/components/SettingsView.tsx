@@ -1,6 +1,7 @@
 // Everything the settings hold, edited as a draft, checked against the schema before saving.
 // The browser dashboard shows only what matters there (it raises no notifications).
 import { useRef, useState, type FormEvent } from 'react';
+import { SOURCE_KINDS } from '../../../common/model';
 import { defaultSettings, POLL_INTERVAL_SECONDS, settingsSchema, type Settings } from '../../../common/settings';
 import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
@@ -104,7 +105,7 @@ export function SettingsView() {
                     update((d) => ({ ...d, sources: d.sources.map((s, i) => (i === index ? { ...s, kind } : s)) }));
                   }}
                 >
-                  {(['auto', 'statuspage', 'gandi-legacy'] as const).map((kind) => (
+                  {(['auto', ...SOURCE_KINDS] as const).map((kind) => (
                     <option key={kind} value={kind}>
                       {t(`settings.kind.${kind}`)}
                     </option>
