@@ -32,6 +32,8 @@ export interface CliOptions {
   metrics?: MetricsAddress;
   /** `--watch --config FILE`: the app's settings file names the pages (read again on SIGHUP). */
   configFile?: string;
+  /** `--watch --metrics ... --account`: the Gandi account checked too, for the metrics. */
+  account?: boolean;
 }
 
 export { ArgsError };
@@ -186,6 +188,7 @@ export const USAGE = `Usage:
   gandi-status [--url URL]... [--kind KIND] [--json]
   gandi-status --watch [--url URL]... [--interval SECONDS] [--state FILE] [--json] [--notify]
                [--config SETTINGS.json] [--metrics HOST:PORT [--metrics-allow-remote]]
+               [--account [--token-file FILE]]
   gandi-status --check [--url URL]... [--component NAME]... [--group NAME]... [--max-age S] [--timeout S]
   gandi-status detect URL [--kind KIND] [--json]
   gandi-status account [--token-file FILE] [--json]
@@ -206,6 +209,8 @@ Options:
                    app's settings file (instead of --url); SIGHUP reads it again
   --metrics H:P    with --watch: serve Prometheus metrics on http://H:P/metrics (and /healthz);
                    loopback only (127.0.0.1:${DEFAULT_METRICS_PORT}) unless --metrics-allow-remote
+  --account        with --watch --metrics: also check the Gandi account every 6 h (token from
+                   --token-file FILE or GANDI_PAT) and export what needs attention
   --check          a monitoring plugin (Nagios, Icinga): one line with performance data
   --component NAME with --check: judge only this component (repeatable; name or id)
   --group NAME     with --check: judge only the components of this group (repeatable)

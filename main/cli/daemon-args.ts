@@ -1,4 +1,5 @@
-// The options only the daemon (`--watch`) takes: where to serve metrics, which settings file to read.
+// The options only the daemon (`--watch`) takes: where to serve metrics, which settings file to read,
+// whether to check the Gandi account for the metrics.
 import { ArgsError } from './args-error';
 import { isLoopbackHost, isWildcardHost } from '../web/network-exposure';
 
@@ -29,34 +30,45 @@ export function parseMetricsAddress(value: string, allowRemote: boolean): Metric
   return { host: bare, port };
 }
 
-export const DAEMON_BOOLEAN_FLAGS: readonly string[] = ['--metrics-allow-remote'];
-export const DAEMON_VALUE_FLAGS: readonly string[] = ['--metrics', '--config'];
+export const DAEMON_BOOLEAN_FLAGS: readonly string[] = ['--metrics-allow-remote', '--account'];
+export const DAEMON_VALUE_FLAGS: readonly string[] = ['--metrics', '--config', '--token-file'];
 
 export interface DaemonFlags {
   metrics: string | null;
   configFile: string | null;
+  tokenFile: string | null;
+  account: boolean;
   allowRemote: boolean;
   /** Flags seen, to say which ones need --watch. */
   given: string[];
 }
 
 export function newDaemonFlags(): DaemonFlags {
-  return { metrics: null, configFile: null, allowRemote: false, given: [] };
+  return { metrics: null, configFile: null, tokenFile: null, account: false, allowRemote: false, given: [] };
 }
 
 export function takeDaemonFlag(flags: DaemonFlags, flag: string, value: string | null): void {
   if (!flags.given.includes(flag)) flags.given.push(flag);
   if (flag === '--metrics-allow-remote') flags.allowRemote = true;
+  else if (flag === '--account') flags.account = true;
   else if (value === null || value.trim() === '') throw new ArgsError(`${flag} needs a value`);
   else if (flag === '--config') flags.configFile = value;
+  else if (flag === '--token-file') flags.tokenFile = value;
   else flags.metrics = value;
 }
 
-export function finishDaemonOptions(flags: DaemonFlags, urlsGiven: boolean): { metrics?: MetricsAddress; configFile?: string } {
+export function finishDaemonOptions(
+  flags: DaemonFlags,
+  urlsGiven: boolean,
+): { metrics?: MetricsAddress; configFile?: string; account?: boolean; tokenFile?: string } {
   if (flags.allowRemote && flags.metrics === null) throw new ArgsError('--metrics-allow-remote only makes sense with --metrics');
+  if (flags.tokenFile !== null && !flags.account) throw new ArgsError('--token-file goes with --account (or the account subcommand)');
+  if (flags.account && flags.metrics === null) throw new ArgsError('--account only serves metrics: add --metrics HOST:PORT');
   if (flags.configFile !== null && urlsGiven) throw new ArgsError('--config and --url do not go together: the settings file names the pages');
   return {
     ...(flags.metrics === null ? {} : { metrics: parseMetricsAddress(flags.metrics, flags.allowRemote) }),
     ...(flags.configFile === null ? {} : { configFile: flags.configFile }),
+    ...(flags.account ? { account: true } : {}),
+    ...(flags.tokenFile === null ? {} : { tokenFile: flags.tokenFile }),
   };
 }

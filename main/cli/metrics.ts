@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { statusMetrics, type MetricFamily, type PollLedger } from '../core/metrics-model';
+import { accountMetrics } from '../core/account-metrics';
+import type { AccountReport } from '../../common/account';
 import type { StatusSnapshot } from '../../common/model';
 import type { StatusService } from '../core/ports';
 import type { CliIo } from './io';
@@ -13,13 +15,22 @@ import { isLoopbackHost } from '../web/network-exposure';
 import type { MetricsAddress } from './daemon-args';
 
 /** One prom-client metric per family, refilled from the current picture at every scrape. */
-export function createMetricsRegistry(read: () => { snapshot: StatusSnapshot; polls: PollLedger }): Registry {
+export interface MetricsInputs {
+  snapshot: StatusSnapshot;
+  polls: PollLedger;
+  /** The last Gandi account report, with `--account`; null otherwise or before the first check. */
+  account: AccountReport | null;
+}
+
+export function createMetricsRegistry(read: () => MetricsInputs, options: { account?: boolean } = {}): Registry {
   const registry = new Registry();
   const current = (name: string): MetricFamily | undefined => {
-    const { snapshot, polls } = read();
-    return statusMetrics(snapshot, polls).find((each) => each.name === name);
+    const { snapshot, polls, account } = read();
+    const families = name.startsWith('gandi_account_') ? accountMetrics(account) : statusMetrics(snapshot, polls);
+    return families.find((each) => each.name === name);
   };
-  for (const shape of statusMetrics({ overall: 'unknown', sources: [] }, read().polls)) {
+  const shapes = [...statusMetrics({ overall: 'unknown', sources: [] }, read().polls), ...(options.account ? accountMetrics(null) : [])];
+  for (const shape of shapes) {
     const config = { name: shape.name, help: shape.help, labelNames: [...shape.labelNames], registers: [registry] };
     if (shape.type === 'counter') {
       new Counter({
@@ -34,7 +45,10 @@ export function createMetricsRegistry(read: () => { snapshot: StatusSnapshot; po
         ...config,
         collect() {
           this.reset();
-          for (const sample of current(shape.name)?.samples ?? []) this.set(sample.labels, sample.value);
+          const samples = current(shape.name)?.samples ?? [];
+          for (const sample of samples) this.set(sample.labels, sample.value);
+          // A gauge without labels reads 0 after a reset: absent is what "nothing to say" means.
+          if (samples.length === 0 && shape.labelNames.length === 0) this.remove();
         },
       });
     }
@@ -89,8 +103,14 @@ export async function startMetricsServer(address: MetricsAddress, registry: Regi
 }
 
 /** The daemon's metrics: served from its core, announced on stderr (the address, with the port chosen). */
-export async function serveMetrics(address: MetricsAddress, core: StatusService, polls: PollLedger, io: CliIo): Promise<MetricsServer> {
-  const registry = createMetricsRegistry(() => ({ snapshot: core.getSnapshot(), polls }));
+export async function serveMetrics(
+  address: MetricsAddress,
+  core: StatusService,
+  polls: PollLedger,
+  io: CliIo,
+  account?: () => AccountReport | null,
+): Promise<MetricsServer> {
+  const registry = createMetricsRegistry(() => ({ snapshot: core.getSnapshot(), polls, account: account?.() ?? null }), { account: account !== undefined });
   const server = await startMetricsServer(address, registry).catch((error: unknown) => {
     throw new Error(`--metrics: cannot listen on ${address.host}:${address.port} (${error instanceof Error ? error.message : String(error)})`);
   });

@@ -16,6 +16,7 @@ import { createNodeNotifier, noticeOf, type DesktopNotifier } from './desktop-no
 import { clean, formatEventLine, levelLabel } from './format';
 import { createPollLedger } from '../core/metrics-model';
 import { serveMetrics } from './metrics';
+import { startAccountWatch } from './account-watch';
 import { reloadOnSignal, watchConfig, type WatchConfig } from './daemon-config';
 
 /** An event as the documented `--json` line has it: `problem` is for the translated windows. */
@@ -87,7 +88,8 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string,
   });
 
   const stopped = untilAborted(io.signal);
-  const metrics = options.metrics ? await serveMetrics(options.metrics, core, polls, io) : null;
+  const account = options.account ? await startAccountWatch(options, io, stateFile, warn) : null;
+  const metrics = options.metrics ? await serveMetrics(options.metrics, core, polls, io, account ? account.report : undefined) : null;
   await core.start();
   const stopReloading = reloadOnSignal(options, io, core, warn);
   // The first round is already under way; waiting for it lets us say what the state is.
@@ -102,6 +104,7 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string,
   await stopped;
   stopReloading();
   await metrics?.close();
+  account?.stop();
   await core.stop();
   return 0;
 }
