@@ -12,8 +12,11 @@ export const FLAP_CHANGES = 2;
 export const MIN_OUTAGE_MS = STALE_GRACE_MS;
 
 export interface NoticeDamper {
-  /** The events of one update worth a notice now (call it for every update, even without events). */
-  filter(events: readonly ChangeEvent[], now: Date): ChangeEvent[];
+  /**
+   * The events of one update worth a notice now (call it for every update, even without events).
+   * Changes of `followed` services are never held: following one is asking for every change.
+   */
+  filter(events: readonly ChangeEvent[], now: Date, followed?: readonly string[]): ChangeEvent[];
 }
 
 interface Flap {
@@ -79,11 +82,13 @@ export function createNoticeDamper(): NoticeDamper {
   }
 
   return {
-    filter(events, date) {
+    filter(events, date, followed = []) {
       const now = date.getTime();
       const kept: ChangeEvent[] = [...settled(now)];
       for (const event of events) {
-        if (event.type === 'service.changed') {
+        if (event.type === 'service.changed' && followed.includes(event.serviceId)) {
+          kept.push(event);
+        } else if (event.type === 'service.changed') {
           const change = serviceChange(event, now);
           if (change) kept.push(change);
         } else if (event.type === 'source.unreachable' || event.type === 'source.recovered') {

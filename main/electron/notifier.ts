@@ -106,9 +106,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
     // first poll after a snooze or quiet hours end.
     handle(incoming) {
       // Flapping components and pages failing every other poll are damped before anything else.
-      const events = damper.filter(incoming, now());
-      const heldBefore = held;
       const settings = options.getSettings();
+      const events = damper.filter(incoming, now(), settings.followedServices);
+      const heldBefore = held;
       const context: PolicyContext = { settings, now: now(), snoozedUntil: options.getSnoozedUntil() };
       const announced: ChangeEvent[] = [];
       for (const event of events) {

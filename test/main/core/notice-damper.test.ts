@@ -102,3 +102,11 @@ describe('the desktop notifier', () => {
     expect(shown.length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('a followed service', () => {
+  it('is heard at every change, flapping or not: following it is asking for that', () => {
+    const damper = createNoticeDamper();
+    const heard = flapping().flatMap((round) => damper.filter(round.events, new Date(round.at), ['dns']));
+    expect(heard.filter((event) => event.type === 'service.changed')).toHaveLength(50);
+  });
+});
