@@ -23,15 +23,14 @@ import {
   domainSchema,
   instanceSchema,
   mailboxSchema,
-  mailSlotSchema,
-  snapshotSchema,
+  mailSlotsSchema,
+  snapshotsSchema,
   userInfoSchema,
   type ApiDomain,
   type ApiMailbox,
 } from './api-schemas';
 import { evaluateCertificates, evaluateCredit, evaluateDomains, evaluateInstances, evaluateMailboxes, evaluateZoneChange } from './evaluations';
 import { KNOWN_MAILBOX_CAPACITY_MB } from './mailbox-quota';
-import { z } from 'zod';
 
 export interface AccountCheckOptions {
   /** Null: no token given; every check is `not-checked: no-token`. */
@@ -128,8 +127,6 @@ async function readDomains(api: GandiApi, now: Date): Promise<DomainList | Check
   }
 }
 
-const snapshotsSchema = z.array(snapshotSchema);
-
 async function checkZones(api: GandiApi, liveDns: readonly string[], offLiveDns: Set<string>, now: Date): Promise<CheckRun> {
   const findings: Finding[] = [];
   const { done, error } = await eachDomain(liveDns, async (fqdn) => {
@@ -150,8 +147,6 @@ async function checkZones(api: GandiApi, liveDns: readonly string[], offLiveDns:
   return { findings, coverage: { checked: done, total: liveDns.length }, notChecked: error === null ? null : notCheckedOf('dns', error) };
 }
 
-const slotsSchema = z.array(mailSlotSchema);
-
 async function checkMailboxes(api: GandiApi, fqdns: readonly string[], mailDomains: string[], now: Date): Promise<CheckRun> {
   const findings: Finding[] = [];
   const { done, error } = await eachDomain(fqdns, async (fqdn) => {
@@ -167,7 +162,7 @@ async function checkMailboxes(api: GandiApi, fqdns: readonly string[], mailDomai
     const capacity = new Map(Object.entries(KNOWN_MAILBOX_CAPACITY_MB));
     // Types Gandi documents no size for (standard_2023...): the domain's slots say it.
     if (mailboxes.some((mailbox) => !capacity.has(mailbox.mailbox_type))) {
-      const slots = await api.get(`email/slots/${encodeURIComponent(fqdn)}`, slotsSchema);
+      const slots = await api.get(`email/slots/${encodeURIComponent(fqdn)}`, mailSlotsSchema);
       for (const slot of slots) if (!capacity.has(slot.mailbox_type)) capacity.set(slot.mailbox_type, slot.capacity);
     }
     findings.push(...evaluateMailboxes(mailboxes, capacity, now));

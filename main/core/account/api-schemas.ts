@@ -43,6 +43,9 @@ export const snapshotSchema = z.object({
   automatic: z.boolean().optional(),
 });
 
+/** A zone's snapshots, newest first as asked (`sort_by=-date_created`). */
+export const snapshotsSchema = z.array(snapshotSchema);
+
 export const mailboxSchema = z.object({
   address: text,
   mailbox_type: z.string().max(LIMITS.wordChars),
@@ -55,6 +58,8 @@ export const mailSlotSchema = z.object({
   /** In MB (documented). */
   capacity: z.number().finite().positive(),
 });
+
+export const mailSlotsSchema = z.array(mailSlotSchema);
 
 export const billingInfoSchema = z.object({
   // Not read, but required by the docs: without them any JSON object would pass as "no prepaid account, fine".
