@@ -50,7 +50,11 @@ export const NOT_CHECKED_REASONS = [
 ] as const;
 export type NotCheckedReason = (typeof NOT_CHECKED_REASONS)[number];
 
-/** The Gandi permission (as admin.gandi.net names it when creating a token) each check needs. */
+/**
+ * The Gandi permission (as admin.gandi.net names it when creating a token) each check needs. The
+ * organization, domain, LiveDNS and certificate names are quoted by public clients of the API; the
+ * mailbox, billing and Simple Hosting ones are unconfirmed wordings of what the page offers.
+ */
 export const CHECK_PERMISSIONS: Record<AccountCheck, string> = {
   token: 'View organization',
   domains: 'See and renew domain names',
