@@ -4,8 +4,7 @@ import { SOURCE_KINDS } from '../../common/model';
 import { DEFAULT_SOURCE_URL, parseSourceUrl, POLL_INTERVAL_SECONDS, SOURCE_URL_PROBLEMS } from '../../common/settings';
 import type { SourceConfig } from '../core/ports';
 import { ArgsError } from './args-error';
-import { CHECK_BOOLEAN_FLAGS, CHECK_VALUE_FLAGS, newCheckSelection, takeCheckValue } from './check-args';
-import type { CheckSelection } from './nagios';
+import { CHECK_BOOLEAN_FLAGS, CHECK_VALUE_FLAGS, newCheckSelection, takeCheckValue, type CheckSelection } from './check-args';
 import { DAEMON_BOOLEAN_FLAGS, DAEMON_VALUE_FLAGS, finishDaemonOptions, newDaemonFlags, takeDaemonFlag } from './daemon-args';
 import { DEFAULT_METRICS_PORT, type MetricsAddress } from './daemon-args';
 

@@ -1,6 +1,16 @@
 // The options of `--check`, read as strictly as the rest of the command line.
 import { ArgsError } from './args-error';
-import { DEFAULT_CHECK_TIMEOUT_SECONDS, type CheckSelection } from './nagios';
+
+export const DEFAULT_CHECK_TIMEOUT_SECONDS = 10;
+
+/** What `--check` judges (see nagios.ts). */
+export interface CheckSelection {
+  components: string[];
+  groups: string[];
+  /** Seconds the last good data may be old when the page cannot be read now; null: only live data. */
+  maxAgeSeconds: number | null;
+  timeoutSeconds: number;
+}
 
 export const CHECK_BOOLEAN_FLAGS: readonly string[] = ['--check'];
 export const CHECK_VALUE_FLAGS: readonly string[] = ['--component', '--group', '--max-age', '--timeout'];

@@ -12,23 +12,18 @@ import { unknownSnapshot } from '../core/snapshot';
 import { createSource } from '../core/sources/index';
 import { persistedStateSchema } from '../core/state-store';
 import type { CliOptions } from './args';
+import type { CheckSelection } from './check-args';
 import { defaultStateFile } from './config-dir';
 import { clean } from './format';
 import type { CliIo } from './io';
 
-export const DEFAULT_CHECK_TIMEOUT_SECONDS = 10;
+export type { CheckSelection } from './check-args';
+
 /** Icinga and Nagios keep long outputs, but a status line should fit a dashboard cell. */
 export const MAX_CHECK_TEXT_CHARS = 300;
 /** Components named in the line before "and N more". */
 const NAMED_COMPONENTS = 3;
 
-export interface CheckSelection {
-  components: string[];
-  groups: string[];
-  /** Seconds the last good data may be old when the page cannot be read now; null: only live data. */
-  maxAgeSeconds: number | null;
-  timeoutSeconds: number;
-}
 
 export const STATE_WORDS = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
 export type CheckCode = 0 | 1 | 2 | 3;

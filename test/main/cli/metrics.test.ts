@@ -25,7 +25,7 @@ afterAll(async () => {
 const hasPromtool = spawnSync('promtool', ['--version']).status === 0;
 
 /** A daemon run in-process until `stop()`; resolves its metrics address from the line it prints. */
-export async function startDaemon(args: string[]): Promise<{ metricsUrl: string; stop: () => Promise<number>; stderr: () => string }> {
+async function startDaemon(args: string[]): Promise<{ metricsUrl: string; stop: () => Promise<number>; stderr: () => string }> {
   const controller = new AbortController();
   const err: string[] = [];
   const code = runCli(['--watch', '--json', '--state', path.join(dir, `state-${Date.now()}.json`), ...args], {
