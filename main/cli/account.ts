@@ -65,9 +65,18 @@ function checkLines(check: CheckResult): string[] {
   return lines;
 }
 
+/** Domains a LiveDNS incident does not touch, said under the DNS check. */
+function otherDnsLine(report: AccountReport): string[] {
+  const others = report.usage.otherDnsDomains ?? [];
+  if (others.length === 0) return [];
+  const shown = others.slice(0, 5).map(clean).join(', ');
+  return [`      (not on LiveDNS: ${shown}${others.length > 5 ? ` and ${others.length - 5} more` : ''})`];
+}
+
 export function formatAccount(report: AccountReport): string {
   const who = report.account ? `Gandi account ${clean(report.account.name)}` : 'Gandi account';
-  return [`${who}, checked ${report.checkedAt} (${report.requests} requests)`, ...report.checks.flatMap(checkLines), ''].join('\n');
+  const lines = report.checks.flatMap((check) => [...checkLines(check), ...(check.check === 'dns' ? otherDnsLine(report) : [])]);
+  return [`${who}, checked ${report.checkedAt} (${report.requests} requests)`, ...lines, ''].join('\n');
 }
 
 export async function runAccount(options: CliOptions, io: CliIo): Promise<number> {

@@ -72,7 +72,7 @@ describe('gandi-status account', () => {
     expect(code).toBe(2);
     expect(stdout).toContain('Gandi account alice_martin, checked 2026-12-01T12:00:00.000Z');
     expect(stdout).toContain('  domains         PROBLEM (4/4)\n      - expired-brand.com expired 12 days ago');
-    expect(stdout).toContain('      · the zone of example-shop.fr changed 2 h ago');
+    expect(stdout).toContain('      · the zone of example-shop.fr changed 2 h ago\n      (not on LiveDNS: external-dns.org)\n');
     expect(stdout).toContain('  mailboxes       WARNING (4/4)\n      - contact@example-shop.fr is 97 % full');
   });
 
