@@ -7,6 +7,7 @@ import { LIMITS } from './limits';
 import { LEVELS, SOURCE_KINDS, type ChangeEvent, type Level, type SourceKind, type SourceProblem, type StatusSnapshot } from './model';
 import { changeEventSchema, sourceProblemSchema, statusSnapshotSchema } from './schema';
 import { settingsSchema, type Settings } from './settings';
+import { ACCOUNT_CHECKS } from './account';
 import { accountViewSchema, setAccountTokenInputSchema, setAccountTokenResultSchema } from './account-view';
 import { CALL_CHANNELS, PUSH_CHANNELS, pushListenerName, type CallName, type PushListenerName, type PushName } from './window-api-names';
 
@@ -37,6 +38,8 @@ export const externalTargetSchema = z.discriminatedUnion('kind', [
     sourceUrl: z.string().max(LIMITS.urlChars),
     id: z.string().min(1).max(LIMITS.idChars),
   }),
+  /** The admin.gandi.net page that fixes what an account check found (or where a token is made). */
+  z.object({ kind: z.literal('account-page'), check: z.enum(ACCOUNT_CHECKS) }),
   /** A link written in an update's text: opened only if the link policy allows it for that page. */
   z.object({ kind: z.literal('update-link'), sourceUrl: z.string().max(LIMITS.urlChars), url: z.string().max(LIMITS.urlChars) }),
 ]);

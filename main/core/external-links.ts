@@ -2,6 +2,7 @@
 // is checked against an allow-list, so a compromised page cannot send a user anywhere it likes.
 // Shared by the tray app and the browser dashboard.
 import type { StatusSnapshot } from '../../common/model';
+import { FIX_PAGES } from '../../common/account';
 import { isGandiLink, type Settings } from '../../common/settings';
 import { type ExternalTarget } from '../../common/window-api';
 
@@ -61,6 +62,8 @@ export function resolveExternalTarget(target: ExternalTarget, settings: Settings
       return gandiOnly(inLanguage(settings.links.ticket, target.language));
     case 'chat':
       return gandiOnly(settings.links.chat);
+    case 'account-page':
+      return gandiOnly(FIX_PAGES[target.check]);
     case 'update-link': {
       if (!snapshot.sources.some((candidate) => candidate.url === target.sourceUrl)) return { ok: false, error: 'unknown source' };
       return updateLinkAllowed(target.url, target.sourceUrl) ? { ok: true, url: new URL(target.url).toString() } : { ok: false, error: 'link not allowed' };

@@ -41,6 +41,10 @@ export function connectBridge(api: WindowBridge, store: AppStoreApi): () => void
       const checked = checkPush('show', value);
       if (checked.ok) actions().show(checked.value);
     }),
+    api.onAccount((value) => {
+      const checked = checkPush('account', value);
+      if (checked.ok) actions().receiveAccount(checked.value);
+    }),
   ];
 
   const load = (): void => {
@@ -59,6 +63,14 @@ export function connectBridge(api: WindowBridge, store: AppStoreApi): () => void
         // A snapshot pushed meanwhile is newer than the one getState answered with.
         if (pushedSnapshot && current) actions().receiveSnapshot(current);
         actions().receiveSettings(checked.value.settings);
+        // The account is extra: a window without it still shows the status.
+        api.getAccount().then(
+          (account) => {
+            const view = checkPush('account', account);
+            if (connected && view.ok) actions().receiveAccount(view.value);
+          },
+          () => undefined,
+        );
       },
       (error: unknown) => {
         if (connected) actions().connectionFailed(describe(error));

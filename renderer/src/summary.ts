@@ -1,7 +1,9 @@
 // The text a user pastes into a support ticket: what the status page says right now, from their side.
 import type { StatusSnapshot } from '../../common/model';
 import type { Settings } from '../../common/settings';
+import type { AccountReport } from '../../common/account';
 import type { AppInfo } from '../../common/window-api';
+import { checkName, findingText, notCheckedText } from './account-text';
 import type { Language, Translate } from './i18n/messages';
 import { sourceErrorText } from './problem';
 import { currentMaintenances, orderedIncidents, serviceNames } from './selectors';
@@ -17,10 +19,12 @@ export interface SummaryInput {
   zone: DisplayZone;
   /** The account checks the user ticked off in the support panel, in words. */
   checked?: string[];
+  /** The last report of the Gandi account checks (it holds no secret), when there is one. */
+  account?: AccountReport | null;
 }
 
 export function buildTicketSummary(input: SummaryInput): string {
-  const { snapshot, settings, info, now, t, lang, zone, checked = [] } = input;
+  const { snapshot, settings, info, now, t, lang, zone, checked = [], account = null } = input;
   const when = (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? formatDateTime(Date.parse(iso), zone, now) : '—');
   const followed = new Set(settings?.followedServices ?? []);
   const lines: string[] = [t('summary.title')];
@@ -67,6 +71,17 @@ export function buildTicketSummary(input: SummaryInput): string {
       source.services.filter((s) => followed.has(s.id)).map((s) => `${s.name} (${t(`level.${s.status}`)})`),
     );
     lines.push('', `${t('summary.followed')}: ${states.join(', ') || t('settings.noneSelected')}`);
+  }
+
+  if (account !== null) {
+    lines.push('', `${t('summary.account')} (${t('account.checkedAt', { ago: when(account.checkedAt) })}):`);
+    for (const result of account.checks) {
+      if (result.check === 'token' && result.outcome === 'ok') continue;
+      const why = notCheckedText(result, t);
+      const findings = result.findings.map((finding) => findingText(finding, t, lang, now));
+      lines.push(`- ${checkName(result.check, t)}: ${t(`account.outcome.${result.outcome}`)}${why !== null ? ` (${why})` : ''}`);
+      for (const finding of findings) lines.push(`  ${finding}`);
+    }
   }
 
   if (checked.length > 0) {

@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative, parseTime } from '../time/format';
 import { IncidentBadge, useUpdateStatusLabel } from './Badges';
 import { ExternalIcon } from './Icons';
 import { UpdateText } from './UpdateText';
+import { useAffectsYou } from '../affects-you';
 
 interface Props {
   source: SourceSnapshot;
@@ -22,6 +23,7 @@ export const IncidentCard = forwardRef<HTMLElement, Props>(function IncidentCard
   const updateLabel = useUpdateStatusLabel();
   const titleId = `incident-${incident.id}-title`.replace(/[^a-zA-Z0-9_-]/g, '_');
   const names = serviceNames(source, incident.services);
+  const affects = useAffectsYou().items.get(`${source.url}|${incident.id}`);
   const manySources = useAppStore((state) => (state.snapshot?.sources.length ?? 0) > 1);
   // The latest update says where things stand; the earlier ones are there on demand.
   const [showEarlier, setShowEarlier] = useState(false);
@@ -55,6 +57,11 @@ export const IncidentCard = forwardRef<HTMLElement, Props>(function IncidentCard
         </h3>
         <IncidentBadge status={incident.status} impact={incident.impact} />
       </div>
+      {affects !== undefined ? (
+        <p className="affects-you">
+          <span className="tag tag-affects">{t('account.affectsYou')}</span> {affects}
+        </p>
+      ) : null}
       {incident.unlisted ? (
         <p className="notice unlisted" role="note">
           {t('incidents.unlisted')}

@@ -4,6 +4,7 @@
 import { useAppStore, useI18n } from '../context';
 import { orderedIncidents, orderedMaintenances, serviceNames } from '../selectors';
 import { formatDateTime, parseTime } from '../time/format';
+import { useAffectsYou } from '../affects-you';
 
 /** More than this many incidents would push everything else out of a tray-sized window. */
 const MAX_BANNERS = 3;
@@ -21,6 +22,7 @@ export function OutageBanners() {
   const show = useAppStore((state) => state.show);
   const setView = useAppStore((state) => state.setView);
   const openIncidentsTab = () => setView('incidents');
+  const affects = useAffectsYou().items;
   const { open } = orderedIncidents(snapshot);
   const { in_progress: ongoing } = orderedMaintenances(snapshot);
   if (open.length === 0 && ongoing.length === 0) return null;
@@ -38,7 +40,9 @@ export function OutageBanners() {
             className={`outage-banner impact-border-${item.impact}`}
             onClick={() => show({ kind: 'incident', sourceUrl: source.url, id: item.id })}
           >
-            <span className="outage-title">{item.title}</span>
+            <span className="outage-title">
+              {affects.has(`${source.url}|${item.id}`) ? <span className="tag tag-affects">{t('account.affectsYou')}</span> : null} {item.title}
+            </span>
             <span className="outage-meta">
               {t('banners.impact', { impact: t(`impact.${item.impact}`) })}
               {names.length > 0 ? ` · ${names.join(', ')}` : ''}

@@ -16,6 +16,7 @@ import { groupServices, orderedIncidents, problemServices, type ServiceGroup } f
 import { LevelBadge } from './Badges';
 import { BellOffIcon, ChevronIcon, StarIcon } from './Icons';
 import { OutageBanners } from './OutageBanners';
+import { useAffectsYou } from '../affects-you';
 
 const ENGLISH = translator('en');
 
@@ -29,6 +30,8 @@ interface RowContext {
   /** The dashboard has no notifications: no follow or mute there. */
   web: boolean;
   naming: IncidentIndex;
+  /** `sourceUrl|serviceId` of the services the Gandi account uses -> what of the user's they carry. */
+  affects: ReadonlyMap<string, string>;
   onToggle: (list: ServiceList, serviceId: string) => Promise<void>;
 }
 
@@ -74,7 +77,8 @@ export function ServicesView() {
     },
     [api, store],
   );
-  const context = (sourceUrl: string): RowContext => ({ sourceUrl, followed, muted, web, naming: naming.get(sourceUrl) ?? EMPTY_INDEX, onToggle });
+  const affects = useAffectsYou().services;
+  const context = (sourceUrl: string): RowContext => ({ sourceUrl, followed, muted, web, naming: naming.get(sourceUrl) ?? EMPTY_INDEX, affects, onToggle });
 
   const anyService = sources.some((source) => source.services.length > 0);
   const anyMatch = groupsBySource.some((entry) => entry.groups.length > 0);
@@ -144,7 +148,7 @@ function sameService(a: Service, b: Service): boolean {
 }
 
 function sameContext(a: RowContext, b: RowContext): boolean {
-  return a.sourceUrl === b.sourceUrl && a.followed === b.followed && a.muted === b.muted && a.web === b.web && a.onToggle === b.onToggle;
+  return a.sourceUrl === b.sourceUrl && a.followed === b.followed && a.muted === b.muted && a.web === b.web && a.onToggle === b.onToggle && a.affects === b.affects;
 }
 
 function sameNaming(a: IncidentIndex, b: IncidentIndex, services: readonly Service[]): boolean {
@@ -229,7 +233,17 @@ function ServiceName({ service, showGroup = false, context }: RowProps) {
   const { t } = useI18n();
   const show = useAppStore((state) => state.show);
   const incident = service.status === 'operational' ? undefined : context.naming.get(service.id);
-  const group = showGroup && service.group !== null ? <span className="service-group">{service.group}</span> : null;
+  const affects = context.affects.get(`${context.sourceUrl}|${service.id}`);
+  const group = (
+    <>
+      {showGroup && service.group !== null ? <span className="service-group">{service.group}</span> : null}
+      {affects !== undefined ? (
+        <span className="tag tag-affects" title={affects}>
+          {t('account.affectsYou')}
+        </span>
+      ) : null}
+    </>
+  );
   if (incident === undefined) {
     return (
       <>

@@ -6,6 +6,7 @@ import { defaultSettings, POLL_INTERVAL_SECONDS, settingsSchema, type Settings }
 import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import type { MessageKey } from '../i18n/messages';
+import { AccountTokenField } from './AccountTokenField';
 import { Checkbox, errorsFrom, Field, fieldId, NumberField, SectionTitle, type FieldErrors } from './settings-fields';
 import { ServiceChoices } from './ServiceChoices';
 
@@ -146,6 +147,7 @@ export function SettingsView() {
         />
       </section>
 
+      <AccountTokenField />
       {web ? null : <DesktopOnlySettings draft={draft} errors={errors} update={update} />}
 
       <section className="settings-section">

@@ -8,6 +8,7 @@ import { buildTicketSummary } from '../summary';
 import { CHAT_TIME_ZONE, chatHoursAt } from '../time/chat-hours';
 import { formatClock, formatRelative, sameLocalDay } from '../time/format';
 import { systemTimeZone, zoneOffsetAt } from '../time/zones';
+import { AccountChecks } from './AccountChecks';
 import { IncidentBadge, LevelBadge, MaintenanceBadge } from './Badges';
 import { CopyIcon, ExternalIcon } from './Icons';
 
@@ -42,7 +43,7 @@ export function SupportView() {
         <li className="step">
           <h2 className="step-title">{t('support.step2')}</h2>
           <p>{t('support.step2Intro')}</p>
-          <Checklist />
+          <AccountChecks manual={<Checklist />} />
         </li>
         <li className="step">
           <h2 className="step-title">{t('support.step3')}</h2>
@@ -121,6 +122,7 @@ function Contact() {
   const settings = useAppStore((state) => state.settings);
   const info = useAppStore((state) => state.info);
   const checkedCauses = useAppStore((state) => state.checkedCauses);
+  const accountReport = useAppStore((state) => state.account?.report ?? null);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   // Bumped on every copy, so a second click restarts the notice's timer.
   const [copySeq, setCopySeq] = useState(0);
@@ -145,7 +147,7 @@ function Contact() {
 
   const copy = async (): Promise<boolean> => {
     const checked = ACCOUNT_CAUSES.filter((key) => checkedCauses.includes(key)).map((key) => t(key));
-    const text = buildTicketSummary({ snapshot, settings, info, now, t, lang, zone: localZone, checked });
+    const text = buildTicketSummary({ snapshot, settings, info, now, t, lang, zone: localZone, checked, account: accountReport });
     const ok = await api.copyText(text).catch(() => false);
     setCopyState(ok ? 'copied' : 'failed');
     setCopySeq((seq) => seq + 1);

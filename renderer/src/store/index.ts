@@ -1,10 +1,11 @@
-// The one store of the window, made of three slices. Created per window (and per test).
+// The one store of the window, made of four slices. Created per window (and per test).
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAccountSlice, type AccountSlice } from './account';
 import { createSettingsSlice, type SettingsSlice } from './settings';
 import { createStatusSlice, type StatusSlice } from './status';
 import { createUiSlice, type UiSlice } from './ui';
 
-export type AppStore = StatusSlice & SettingsSlice & UiSlice;
+export type AppStore = StatusSlice & SettingsSlice & UiSlice & AccountSlice;
 export type AppStoreApi = StoreApi<AppStore>;
 
 export interface StoreOptions {
@@ -18,5 +19,6 @@ export function createAppStore(options: StoreOptions = {}): AppStoreApi {
     ...createStatusSlice(...args),
     ...createSettingsSlice(...args),
     ...createUiSlice(clock)(...args),
+    ...createAccountSlice(...args),
   }));
 }
