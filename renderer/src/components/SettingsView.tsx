@@ -7,6 +7,7 @@ import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import type { MessageKey } from '../i18n/messages';
 import { AccountTokenField } from './AccountTokenField';
+import { AddStatusPage } from './AddStatusPage';
 import { Checkbox, errorsFrom, Field, fieldId, NumberField, SectionTitle, type FieldErrors } from './settings-fields';
 import { ServiceChoices } from './ServiceChoices';
 
@@ -128,13 +129,7 @@ export function SettingsView() {
           </div>
         ))}
         {draft.sources.length < MAX_SOURCES ? (
-          <button
-            type="button"
-            className="text-button"
-            onClick={() => update((d) => ({ ...d, sources: [...d.sources, { url: '', kind: 'auto' }] }))}
-          >
-            + {t('settings.addSource')}
-          </button>
+          <AddStatusPage onAdd={(source) => update((d) => ({ ...d, sources: [...d.sources.filter((s) => s.url !== source.url), source] }))} />
         ) : null}
         <NumberField
           path="pollIntervalSeconds"

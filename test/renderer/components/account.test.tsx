@@ -142,3 +142,37 @@ describe('token field', () => {
     expect(document.body.textContent).not.toContain('pat-0123456789');
   });
 });
+
+describe('adding a status page', () => {
+  it('finds a page in the catalogue by name, reads it, and adds it to the draft only then', async () => {
+    const snapshot = wrap(gandiOutageSource());
+    const fake = createFakeBridge({
+      getState: () => appState(snapshot),
+      detectPage: ({ url }) => ({ ok: true, url, kind: 'statuspage', name: 'GitHub', overall: 'operational', services: 10, groups: 0, incidents: 0, maintenances: 0, requests: 1 }),
+    });
+    const view = renderWith(<SettingsView />, { snapshot, now: OUTAGE_NOW, api: fake.api });
+    fireEvent.change(screen.getByLabelText('Add a status page'), { target: { value: 'github' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'GitHub' }));
+    });
+    expect(fake.calls.detectPage).toEqual([{ url: 'https://www.githubstatus.com', kind: 'auto' }]);
+    expect(document.querySelector('.add-page-found')?.textContent).toContain('10 components');
+    expect(view.store.getState().settingsDraft).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Add GitHub' }));
+    expect(view.store.getState().settingsDraft?.sources.map((s) => [s.url, s.kind])).toContainEqual(['https://www.githubstatus.com', 'statuspage']);
+  });
+
+  it('says why a pasted address could not be added', async () => {
+    const snapshot = wrap(gandiOutageSource());
+    const fake = createFakeBridge({
+      getState: () => appState(snapshot),
+      detectPage: () => ({ ok: false, error: 'status.example.com answered HTML to every known API path; no feed link found', problem: null, requests: 6 }),
+    });
+    renderWith(<SettingsView />, { snapshot, now: OUTAGE_NOW, api: fake.api });
+    fireEvent.change(screen.getByLabelText('Add a status page'), { target: { value: 'status.example.com' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Read this page' }));
+    });
+    expect(document.querySelector('.add-page .form-error')?.textContent).toContain('no feed link found');
+  });
+});
