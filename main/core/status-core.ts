@@ -196,15 +196,16 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
     let next: SourceSnapshot;
     if (result.ok) {
       next = boundSourceSnapshot(result.snapshot);
-      // Until this run has seen a good answer, what is known is what the previous snapshot says.
-      const known = lastKnownLevels.get(result.url) ?? lastKnownLevelsAfter(undefined, previous);
-      events.push(...diffSource(previous.fetchedAt === null ? null : previous, next, at, { lastKnownLevels: known }));
-      lastKnownLevels.set(result.url, lastKnownLevelsAfter(known, next));
-      // Recovery is news only if the outage was announced (also by a previous run).
+      // Recovery is news only if the outage was announced (also by a previous run); it comes
+      // before what it made visible.
       const unreachableKey = `source.unreachable|${result.url}|${outageId(previous)}`;
       if (previous.stale && announcedSet.has(unreachableKey)) {
         events.push(healthEvent('source.recovered', next, outageId(previous), null, null));
       }
+      // Until this run has seen a good answer, what is known is what the previous snapshot says.
+      const known = lastKnownLevels.get(result.url) ?? lastKnownLevelsAfter(undefined, previous);
+      events.push(...diffSource(previous.fetchedAt === null ? null : previous, next, at, { lastKnownLevels: known }));
+      lastKnownLevels.set(result.url, lastKnownLevelsAfter(known, next));
     } else {
       next = previous.fetchedAt !== null && result.snapshot.fetchedAt === null
         ? { ...previous, stale: true, error: result.error, problem: result.problem }
