@@ -5,7 +5,7 @@ import type { HttpClient } from '../http';
 import { SourceError } from '../http';
 import type { Incident, IncidentUpdate, IsoTime, Maintenance, SourceKind, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
-import type { Lookup } from './carry';
+import { carryIncidents, carryMaintenances, type AbsentRounds, type Lookup } from './carry';
 import { noteSkippedItems, parseSkippingBadItems } from './skipped-items';
 import type { Clock } from '../ports';
 import type { z } from 'zod';
@@ -139,6 +139,27 @@ export function maintenancesEndedByOmission(missing: readonly Maintenance[]): Lo
     absent: new Set(),
     gone: new Set(missing.filter((m) => m.status !== 'in_progress').map((m) => m.id)),
   };
+}
+
+/**
+ * Carries a page that lists open items only (Instatus, status.io): what it stops listing is over,
+ * an incident resolved and a maintenance in progress completed (one not started yet, cancelled).
+ */
+export async function carryByOmission(
+  live: SourceSnapshot,
+  earlier: SourceSnapshot | null,
+  now: Date,
+  absent: { incidents: AbsentRounds; maintenances: AbsentRounds },
+): Promise<SourceSnapshot> {
+  const incidents = await carryIncidents(live.incidents, earlier?.incidents ?? [], (missing) => Promise.resolve(resolvedByOmission(missing, now)), now, absent.incidents);
+  const maintenances = await carryMaintenances(
+    live.maintenances,
+    earlier?.maintenances ?? [],
+    (missing) => Promise.resolve(maintenancesEndedByOmission(missing)),
+    now,
+    absent.maintenances,
+  );
+  return { ...live, incidents, maintenances };
 }
 
 /** For lists that keep closed items too: one that vanished was deleted, dropped after a few polls. */

@@ -5,16 +5,15 @@ import { z } from 'zod';
 import { worstLevel } from '../../../common/levels';
 import type { Incident, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
-import { carryIncidents, carryMaintenances, type AbsentRounds } from './carry';
+import type { AbsentRounds } from './carry';
 import {
+  carryByOmission,
   getOptionalJson,
   goodSnapshot,
   itemUrl,
   linkOnHost,
-  maintenancesEndedByOmission,
   normaliseBaseUrl,
   pageName,
-  resolvedByOmission,
   toIsoUtc,
   validate,
   type SourceDeps,
@@ -169,16 +168,8 @@ export function createInstatusSource(url: string, deps: SourceDeps): StatusSourc
     const now = deps.now();
     const live = snapshotFromInstatus({ summary: summary.body, components }, base, now);
     const earlier = previous && previous.kind === 'instatus' ? previous : null;
-    // The summary lists active items only: one it no longer lists is over.
-    const incidents = await carryIncidents(live.incidents, earlier?.incidents ?? [], (missing) => Promise.resolve(resolvedByOmission(missing, now)), now, absentIncidents);
-    const maintenances = await carryMaintenances(
-      live.maintenances,
-      earlier?.maintenances ?? [],
-      (missing) => Promise.resolve(maintenancesEndedByOmission(missing)),
-      now,
-      absentMaintenances,
-    );
-    return { ...live, incidents, maintenances };
+    // The page lists active items only: one it no longer lists is over.
+    return carryByOmission(live, earlier, now, { incidents: absentIncidents, maintenances: absentMaintenances });
   }
 
   return { url: base, kind: 'instatus', fetchSnapshot };

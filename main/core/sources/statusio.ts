@@ -6,14 +6,13 @@ import { worstLevel } from '../../../common/levels';
 import type { Incident, IncidentUpdate, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
 import { SourceError, hostOf } from '../http';
-import { carryIncidents, carryMaintenances, type AbsentRounds } from './carry';
+import type { AbsentRounds } from './carry';
 import {
+  carryByOmission,
   goodSnapshot,
-  maintenancesEndedByOmission,
   newestFirst,
   normaliseBaseUrl,
   pageName,
-  resolvedByOmission,
   toIsoUtc,
   validate,
   type SourceDeps,
@@ -200,16 +199,8 @@ export function createStatusioSource(url: string, deps: SourceDeps): StatusSourc
     const now = deps.now();
     const live = snapshotFromStatusio(body, base, target, now);
     const earlier = previous && previous.kind === 'statusio' ? previous : null;
-    // The API lists open items only: one it no longer lists is over.
-    const incidents = await carryIncidents(live.incidents, earlier?.incidents ?? [], (missing) => Promise.resolve(resolvedByOmission(missing, now)), now, absentIncidents);
-    const maintenances = await carryMaintenances(
-      live.maintenances,
-      earlier?.maintenances ?? [],
-      (missing) => Promise.resolve(maintenancesEndedByOmission(missing)),
-      now,
-      absentMaintenances,
-    );
-    return { ...live, incidents, maintenances };
+    // The page lists active items only: one it no longer lists is over.
+    return carryByOmission(live, earlier, now, { incidents: absentIncidents, maintenances: absentMaintenances });
   }
 
   return { url: base, kind: 'statusio', fetchSnapshot };
