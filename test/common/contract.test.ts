@@ -5,46 +5,16 @@ import { boundSourceSnapshot } from '../../common/bound';
 import { lastUpdate } from '../../common/freshness';
 import { worstLevel } from '../../common/levels';
 import { LIMITS } from '../../common/limits';
-import type { Incident, Service, SourceSnapshot, StatusSnapshot } from '../../common/model';
+import type { Incident, Service, StatusSnapshot } from '../../common/model';
+import { incident as makeIncident, service as makeService, sourceSnapshot } from '../support/snapshots';
 import { statusSnapshotSchema } from '../../common/schema';
 import { chooseService, defaultSettings, parseSourceUrl, POLL_INTERVAL_SECONDS, settingsSchema } from '../../common/settings';
 import { checkPush } from '../../renderer/src/validate';
 import { groupServices } from '../../renderer/src/selectors';
 
-function source(overrides: Partial<SourceSnapshot> = {}): SourceSnapshot {
-  return {
-    url: 'https://status.example.com',
-    kind: 'statuspage',
-    name: 'Example',
-    overall: 'operational',
-    fetchedAt: '2026-12-01T10:00:00.000Z',
-    stale: false,
-    error: null,
-    problem: null,
-    services: [],
-    incidents: [],
-    maintenances: [],
-    ...overrides,
-  };
-}
-
-const service = (id: string, status: Service['status'], group: string | null = 'Hosting'): Service => ({ id, name: id, group, status });
-
-function incident(overrides: Partial<Incident> = {}): Incident {
-  return {
-    id: 'i1',
-    title: 'Mail delays',
-    status: 'investigating',
-    impact: 'minor',
-    services: [],
-    startedAt: null,
-    updatedAt: null,
-    resolvedAt: null,
-    url: 'https://status.example.com/incidents/i1',
-    updates: [],
-    ...overrides,
-  };
-}
+const source = sourceSnapshot;
+const service = (id: string, status: Service['status'], group: string | null = 'Hosting'): Service => makeService(id, status, group, id);
+const incident = (overrides: Partial<Incident> = {}): Incident => makeIncident({ id: 'i1', title: 'Mail delays', ...overrides });
 
 describe('one ranking', () => {
   it('a group with a service in major outage and one unknown is in major outage in the window, as in the tray', () => {

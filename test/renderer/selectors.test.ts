@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident, Maintenance, Service, SourceSnapshot, StatusSnapshot } from '../../common/model';
+import type { Incident, Maintenance, Service } from '../../common/model';
+import { incident as makeIncident, maintenance as makeMaintenance, service, sourceSnapshot, statusSnapshot } from '../support/snapshots';
 import {
   groupServices,
   incidentNaming,
@@ -10,45 +11,11 @@ import {
 
 const NOW = Date.parse('2026-12-01T12:00:00.000Z');
 
-function source(overrides: Partial<SourceSnapshot> = {}): SourceSnapshot {
-  return {
-    url: 'https://status.example.com',
-    kind: 'statuspage',
-    name: 'Example',
-    overall: 'operational',
-    fetchedAt: '2026-12-01T11:59:00.000Z',
-    stale: false,
-    error: null,
-    problem: null,
-    services: [],
-    incidents: [],
-    maintenances: [],
-    ...overrides,
-  };
-}
-const service = (id: string, status: Service['status'], group: string | null = 'Hosting'): Service => ({ id, name: `Name ${id}`, group, status });
-const incident = (id: string, impact: Incident['impact'], updatedAt: string, services: string[] = [], status: Incident['status'] = 'investigating'): Incident => ({
-  id,
-  title: `Incident ${id}`,
-  status,
-  impact,
-  services,
-  startedAt: updatedAt,
-  updatedAt,
-  resolvedAt: status === 'resolved' ? updatedAt : null,
-  url: `https://status.example.com/incidents/${id}`,
-  updates: [],
-});
-const maintenance = (id: string, status: Maintenance['status'], scheduledFor: string): Maintenance => ({
-  id,
-  title: `Maintenance ${id}`,
-  status,
-  scheduledFor,
-  scheduledUntil: null,
-  services: [],
-  url: `https://status.example.com/maintenances/${id}`,
-});
-const wrap = (...sources: SourceSnapshot[]): StatusSnapshot => ({ overall: 'operational', sources });
+const source = sourceSnapshot;
+const incident = (id: string, impact: Incident['impact'], updatedAt: string, services: string[] = [], status: Incident['status'] = 'investigating'): Incident =>
+  makeIncident({ id, impact, services, status, startedAt: updatedAt, updatedAt, resolvedAt: status === 'resolved' ? updatedAt : null });
+const maintenance = (id: string, status: Maintenance['status'], scheduledFor: string): Maintenance => makeMaintenance({ id, status, scheduledFor });
+const wrap = statusSnapshot;
 
 describe('orderedIncidents', () => {
   it('puts the worst impact first, then the latest activity; resolved ones last', () => {
