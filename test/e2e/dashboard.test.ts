@@ -213,7 +213,7 @@ describe('browser dashboard', () => {
   it('has no notification settings or follow/mute buttons in the dashboard, unlike the desktop window', async () => {
     const page = await openPage('en-US', 'light');
     await page.getByRole('tab', { name: 'Settings' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Status pages', 'General', 'Links']);
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Status pages', 'Your Gandi account', 'General', 'Links']);
     await page.getByRole('tab', { name: 'Services' }).click();
     expect(await page.getByRole('button', { name: /^(Follow|Mute) / }).count()).toBe(0);
     await page.context().close();
