@@ -48,6 +48,8 @@ export interface StatusService {
    * their data and history, removed ones are dropped, polling restarts if it was running.
    */
   updateSources?(sources: SourceConfig[]): Promise<void>;
+  /** Changes how long before a maintenance its reminder comes, from the next poll on (no restart). */
+  setReminderMinutes?(minutes: number): void;
 }
 
 export type { ChangeEvent };

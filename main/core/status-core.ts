@@ -55,11 +55,11 @@ function outageId(snapshot: SourceSnapshot | undefined): string {
 }
 
 /** The status service with its settings hook (always present on the core itself). */
-export type StatusCore = StatusService & Required<Pick<StatusService, 'updateSources'>>;
+export type StatusCore = StatusService & Required<Pick<StatusService, 'updateSources' | 'setReminderMinutes'>>;
 
 export function createStatusCore(options: StatusCoreOptions): StatusCore {
   const now = options.now ?? (() => new Date());
-  const reminderMinutes = options.reminderMinutes ?? DEFAULT_REMINDER_MINUTES;
+  let reminderMinutes = options.reminderMinutes ?? DEFAULT_REMINDER_MINUTES;
   const warn = (message: string): void => {
     try {
       options.onWarning?.(message);
@@ -324,6 +324,10 @@ export function createStatusCore(options: StatusCoreOptions): StatusCore {
       return () => {
         listeners.delete(listener);
       };
+    },
+
+    setReminderMinutes(minutes) {
+      reminderMinutes = minutes;
     },
 
     updateSources(next) {

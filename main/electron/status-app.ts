@@ -74,10 +74,7 @@ function coreConfigOf(settings: Settings): SourceConfig[] {
 }
 
 function sameCoreConfig(a: Settings, b: Settings): boolean {
-  return (
-    JSON.stringify(coreConfigOf(a)) === JSON.stringify(coreConfigOf(b)) &&
-    a.notifications.reminderMinutes === b.notifications.reminderMinutes
-  );
+  return JSON.stringify(coreConfigOf(a)) === JSON.stringify(coreConfigOf(b));
 }
 
 export function createStatusApp(options: StatusAppOptions): StatusApp {
@@ -209,11 +206,12 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     const saved = await options.settingsStore.save(next);
     settings = saved;
     if (saved.launchAtLogin !== previous.launchAtLogin) run(loginItem.setEnabled(saved.launchAtLogin), 'Launch at login');
+    // Sources, interval and reminder delay change in place: the core keeps its data and history.
+    if (saved.notifications.reminderMinutes !== previous.notifications.reminderMinutes) {
+      core?.setReminderMinutes?.(saved.notifications.reminderMinutes);
+    }
     if (!sameCoreConfig(previous, saved)) {
-      // Sources and interval change in place (data and history kept); the reminder delay is
-      // fixed when the core is made, so changing it means a new core.
-      const reminderSame = previous.notifications.reminderMinutes === saved.notifications.reminderMinutes;
-      if (core?.updateSources !== undefined && reminderSame) {
+      if (core?.updateSources !== undefined) {
         await core.updateSources(coreConfigOf(saved));
       } else {
         await stopCore();

@@ -87,6 +87,7 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
   });
   let applied = JSON.stringify(sourcesOf(initial));
   const unsubscribe = settings.subscribe(async (next) => {
+    core.setReminderMinutes(next.notifications.reminderMinutes);
     const sources = sourcesOf(next);
     if (JSON.stringify(sources) === applied) return;
     applied = JSON.stringify(sources);

@@ -200,6 +200,18 @@ describe('createStatusCore', () => {
     await service.stop();
   });
 
+  it('takes a new reminder delay in place, from the next poll on', async () => {
+    const sim = await simulator('maintenance-life'); // starts 2 h after the scenario starts
+    const inSeventyMinutes = () => new Date(Date.now() + 70 * 60_000);
+    const { service, round } = core([sim.url], { now: inSeventyMinutes, reminderMinutes: 30 });
+    await service.start();
+    // 50 minutes before the start: not yet for a 30-minute reminder.
+    expect(await round()).toEqual(['maintenance.scheduled']);
+    service.setReminderMinutes(60);
+    expect(await round()).toEqual(['maintenance.reminder']);
+    await service.stop();
+  });
+
   it('changes its sources at run time, without calling that a change of status', async () => {
     const calm = await simulator('all-clear');
     const stormy = await simulator('incident-life');
