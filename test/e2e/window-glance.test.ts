@@ -90,7 +90,7 @@ describe('the window in an outage, as a user sees it', () => {
       expect((banner?.y ?? height) + (banner?.height ?? 0)).toBeLessThanOrEqual(height);
       expect(await tab.locator('.problems .service').count()).toBeGreaterThan(0);
       await tab.screenshot({ path: name('services') });
-      for (const view of ['incidents', 'maintenances', 'support'] as const) {
+      for (const view of ['incidents', 'maintenances', 'support', 'settings'] as const) {
         await tab.getByRole('tab', { name: new RegExp(`^${TABS[language][view]}`) }).click();
         await tab.screenshot({ path: name(view) });
       }

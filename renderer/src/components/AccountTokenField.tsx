@@ -45,10 +45,10 @@ export function AccountTokenField() {
         <p className="hint">{t('account.token.serverOnly')}</p>
       ) : (
         <>
-          <label className="field">
-            <span className="field-label">{t('account.token.label')}</span>
-            <input type="password" autoComplete="off" spellCheck={false} value={token} onChange={(event) => setToken(event.target.value)} onKeyDown={onKeyDown} />
-          </label>
+          <div className="field">
+            <label htmlFor="account-token">{t('account.token.label')}</label>
+            <input id="account-token" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(event) => setToken(event.target.value)} onKeyDown={onKeyDown} />
+          </div>
           <p className="hint">{t('account.token.help')}</p>
           {!account.token.encryptionAvailable ? (
             <fieldset className="choices">

@@ -45,10 +45,10 @@ export function AddStatusPage({ onAdd }: Props) {
 
   return (
     <div className="add-page">
-      <label className="field">
-        <span className="field-label">{t('addPage.label')}</span>
-        <input type="search" value={query} placeholder={t('addPage.placeholder')} onChange={(event) => setQuery(event.target.value)} onKeyDown={onKeyDown} />
-      </label>
+      <div className="field">
+        <label htmlFor="add-page-query">{t('addPage.label')}</label>
+        <input id="add-page-query" type="search" value={query} placeholder={t('addPage.placeholder')} onChange={(event) => setQuery(event.target.value)} onKeyDown={onKeyDown} />
+      </div>
       {matches.length > 0 ? (
         <ul className="add-page-matches">
           {matches.map((entry) => (
