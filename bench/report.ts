@@ -48,3 +48,21 @@ export function meets(m: Measurement): boolean {
 export function missedGoals(measurements: readonly Measurement[]): Measurement[] {
   return measurements.filter((m) => !meets(m));
 }
+
+/**
+ * `npm run bench -- --json`: one object per figure and line, `{name, value, unit, runs, goal, ok}`
+ * (`runs` from the detail when it says how many; `goal` and `ok` null where there is no goal).
+ */
+export function jsonLines(measurements: readonly Measurement[]): string[] {
+  return measurements.map((m) => {
+    const runs = /(\d[\d,]*) (?:pushes|keys|rounds|polls|runs|calls)/.exec(m.detail ?? '')?.[1];
+    return JSON.stringify({
+      name: `${m.section}: ${m.name}`,
+      value: m.value,
+      unit: m.unit,
+      runs: runs === undefined ? null : Number(runs.replace(/,/g, '')),
+      goal: m.goal === undefined ? null : { max: m.goal.max, why: m.goal.why },
+      ok: m.goal === undefined ? null : meets(m),
+    });
+  });
+}

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { runLongRun } from './long-run';
 import { runPollTiming } from './poll-timing';
-import { missedGoals, renderTable, type Measurement } from './report';
+import { jsonLines, missedGoals, renderTable, type Measurement } from './report';
 import { runDiffBench, runParseBench } from './speed';
 import { runWindowBench } from './window';
 
@@ -17,6 +17,8 @@ interface Options {
   rounds: number;
   pollRounds: number;
   only: Set<Section>;
+  /** One JSON object per figure and line instead of the table. */
+  json: boolean;
 }
 
 function positiveInt(flag: string, value: string | undefined): number {
@@ -26,18 +28,19 @@ function positiveInt(flag: string, value: string | undefined): number {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { rounds: 3000, pollRounds: 400, only: new Set(SECTIONS) };
+  const options: Options = { rounds: 3000, pollRounds: 400, only: new Set(SECTIONS), json: false };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
     const value = (): string | undefined => inline ?? argv[(i += 1)];
-    if (flag === '--rounds') options.rounds = positiveInt(flag, value());
+    if (flag === '--json') options.json = true;
+    else if (flag === '--rounds') options.rounds = positiveInt(flag, value());
     else if (flag === '--poll-rounds') options.pollRounds = positiveInt(flag, value());
     else if (flag === '--only') {
       const names = (value() ?? '').split(',').filter(Boolean);
       const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
       if (names.length === 0 || unknown.length > 0) throw new Error(`--only takes some of ${SECTIONS.join(', ')}`);
       options.only = new Set(names as Section[]);
-    } else throw new Error(`unknown option ${flag}; use --rounds N, --poll-rounds N, --only ${SECTIONS.join(',')}`);
+    } else throw new Error(`unknown option ${flag}; use --rounds N, --poll-rounds N, --only ${SECTIONS.join(',')}, --json`);
   }
   return options;
 }
@@ -58,7 +61,7 @@ async function main(): Promise<number> {
     return 2;
   }
   ensureGcExposed();
-  console.log(`Benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}\n`);
+  if (!options.json) console.log(`Benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}\n`);
   const started = Date.now();
   const measurements: Measurement[] = [];
   const speed = { warmupMs: 300, rounds: 7, roundMs: 250 };
@@ -68,11 +71,15 @@ async function main(): Promise<number> {
   if (options.only.has('poll')) measurements.push(...(await runPollTiming(options.pollRounds)));
   if (options.only.has('window')) measurements.push(...(await runWindowBench()));
 
-  console.log(renderTable(measurements));
-  console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (options.json) {
+    for (const line of jsonLines(measurements)) console.log(line);
+  } else {
+    console.log(renderTable(measurements));
+    console.log(`\n${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   const missed = missedGoals(measurements);
   for (const m of missed) console.error(`Goal missed: ${m.section} / ${m.name}: ${m.value.toFixed(2)} ${m.unit} > ${m.goal?.max} ${m.unit} (${m.goal?.why ?? ''})`);
-  if (missed.length === 0) console.log('All goals met.');
+  if (missed.length === 0 && !options.json) console.log('All goals met.');
   return missed.length === 0 ? 0 : 1;
 }
 
