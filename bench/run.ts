@@ -9,8 +9,9 @@ import { runPollTiming } from './poll-timing';
 import { jsonLines, missedGoals, renderTable, type Measurement } from './report';
 import { runDiffBench, runParseBench } from './speed';
 import { runWindowBench } from './window';
+import { runWireBench } from './wire';
 
-const SECTIONS = ['parse', 'diff', 'memory', 'poll', 'window'] as const;
+const SECTIONS = ['parse', 'diff', 'memory', 'poll', 'wire', 'window'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -69,6 +70,7 @@ async function main(): Promise<number> {
   if (options.only.has('diff')) measurements.push(...runDiffBench(speed));
   if (options.only.has('memory')) measurements.push(...(await runLongRun(options.rounds)));
   if (options.only.has('poll')) measurements.push(...(await runPollTiming(options.pollRounds)));
+  if (options.only.has('wire')) measurements.push(...(await runWireBench()));
   if (options.only.has('window')) measurements.push(...(await runWindowBench()));
 
   if (options.json) {
