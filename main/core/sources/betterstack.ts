@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { worstLevel } from '../../../common/levels';
 import type { Incident, IncidentUpdate, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
-import { carryIncidents, carryMaintenances, type AbsentRounds } from './carry';
 import {
-  allAbsent,
+  carryDeletedQuietly,
   goodSnapshot,
   itemUrl,
+  newAbsentCounts,
   newestFirst,
   normaliseBaseUrl,
   pageName,
@@ -164,8 +164,7 @@ export function snapshotFromBetterstack(body: unknown, base: string, now: Date):
 
 export function createBetterstackSource(url: string, deps: SourceDeps): StatusSource {
   const base = normaliseBaseUrl(url);
-  const absentIncidents: AbsentRounds = new Map();
-  const absentMaintenances: AbsentRounds = new Map();
+  const absent = newAbsentCounts();
 
   async function fetchSnapshot(previous: SourceSnapshot | null): Promise<SourceSnapshot> {
     const { body } = await deps.http.getJson(`${base}${BETTERSTACK_INDEX_PATH}`);
@@ -174,9 +173,7 @@ export function createBetterstackSource(url: string, deps: SourceDeps): StatusSo
     const earlier = previous && previous.kind === 'betterstack' ? previous : null;
     // index.json keeps recent resolved reports: one that vanished was deleted, and is dropped
     // quietly after a few polls (the carry rules).
-    const incidents = await carryIncidents(live.incidents, earlier?.incidents ?? [], (m) => Promise.resolve(allAbsent(m)), now, absentIncidents);
-    const maintenances = await carryMaintenances(live.maintenances, earlier?.maintenances ?? [], (m) => Promise.resolve(allAbsent(m)), now, absentMaintenances);
-    return { ...live, incidents, maintenances };
+    return carryDeletedQuietly(live, earlier, now, absent);
   }
 
   return { url: base, kind: 'betterstack', fetchSnapshot };

@@ -7,8 +7,18 @@ import { worstLevel } from '../../../common/levels';
 import type { Impact, Incident, IncidentUpdate, Level, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
 import { SourceError } from '../http';
-import { carryIncidents, carryMaintenances, type AbsentRounds } from './carry';
-import { allAbsent, goodSnapshot, itemUrl, newestFirst, normaliseBaseUrl, pageName, validate, type SourceDeps, type StatusSource } from './common';
+import {
+  carryDeletedQuietly,
+  goodSnapshot,
+  itemUrl,
+  newAbsentCounts,
+  newestFirst,
+  normaliseBaseUrl,
+  pageName,
+  validate,
+  type SourceDeps,
+  type StatusSource,
+} from './common';
 import { cachetComponentLevel, cachetIncidentStatusOf, cachetScheduleStatusOf } from './words';
 
 export type CachetVersion = 2 | 3;
@@ -351,8 +361,7 @@ export async function cachetVersionAt(deps: SourceDeps, base: string): Promise<C
 /** `version` when detection already knows it; otherwise asked on the first poll. */
 export function createCachetSource(url: string, deps: SourceDeps, version: CachetVersion | null = null): StatusSource {
   const base = normaliseBaseUrl(url);
-  const absentIncidents: AbsentRounds = new Map();
-  const absentMaintenances: AbsentRounds = new Map();
+  const absent = newAbsentCounts();
   let known = version;
 
   async function componentPages(): Promise<unknown[]> {
@@ -395,9 +404,7 @@ export function createCachetSource(url: string, deps: SourceDeps, version: Cache
     const earlier = previous && previous.kind === 'cachet' ? previous : null;
     // The lists hold resolved incidents and completed schedules too: one that vanished was deleted
     // (or fell off the first page), and is dropped quietly after a few polls.
-    const incidents = await carryIncidents(live.incidents, earlier?.incidents ?? [], (m) => Promise.resolve(allAbsent(m)), now, absentIncidents);
-    const maintenances = await carryMaintenances(live.maintenances, earlier?.maintenances ?? [], (m) => Promise.resolve(allAbsent(m)), now, absentMaintenances);
-    return { ...live, incidents, maintenances };
+    return carryDeletedQuietly(live, earlier, now, absent);
   }
 
   return { url: base, kind: 'cachet', fetchSnapshot };

@@ -141,25 +141,44 @@ export function maintenancesEndedByOmission(missing: readonly Maintenance[]): Lo
   };
 }
 
+/** Per item id, the lookups in a row that missed it: one count for incidents, one for maintenances. */
+export interface AbsentCounts {
+  incidents: AbsentRounds;
+  maintenances: AbsentRounds;
+}
+
+export function newAbsentCounts(): AbsentCounts {
+  return { incidents: new Map(), maintenances: new Map() };
+}
+
+/** The carry rules applied to both lists, with what the page's lists say of items that left them. */
+async function carryBoth(
+  live: SourceSnapshot,
+  earlier: SourceSnapshot | null,
+  now: Date,
+  absent: AbsentCounts,
+  incidentLookup: (missing: Incident[]) => Lookup<Incident>,
+  maintenanceLookup: (missing: Maintenance[]) => Lookup<Maintenance>,
+): Promise<SourceSnapshot> {
+  const incidents = await carryIncidents(live.incidents, earlier?.incidents ?? [], (missing) => Promise.resolve(incidentLookup(missing)), now, absent.incidents);
+  const maintenances = await carryMaintenances(live.maintenances, earlier?.maintenances ?? [], (missing) => Promise.resolve(maintenanceLookup(missing)), now, absent.maintenances);
+  return { ...live, incidents, maintenances };
+}
+
 /**
  * Carries a page that lists open items only (Instatus, status.io): what it stops listing is over,
  * an incident resolved and a maintenance in progress completed (one not started yet, cancelled).
  */
-export async function carryByOmission(
-  live: SourceSnapshot,
-  earlier: SourceSnapshot | null,
-  now: Date,
-  absent: { incidents: AbsentRounds; maintenances: AbsentRounds },
-): Promise<SourceSnapshot> {
-  const incidents = await carryIncidents(live.incidents, earlier?.incidents ?? [], (missing) => Promise.resolve(resolvedByOmission(missing, now)), now, absent.incidents);
-  const maintenances = await carryMaintenances(
-    live.maintenances,
-    earlier?.maintenances ?? [],
-    (missing) => Promise.resolve(maintenancesEndedByOmission(missing)),
-    now,
-    absent.maintenances,
-  );
-  return { ...live, incidents, maintenances };
+export function carryByOmission(live: SourceSnapshot, earlier: SourceSnapshot | null, now: Date, absent: AbsentCounts): Promise<SourceSnapshot> {
+  return carryBoth(live, earlier, now, absent, (missing) => resolvedByOmission(missing, now), maintenancesEndedByOmission);
+}
+
+/**
+ * Carries a page whose lists keep closed items too (Better Stack, Cachet, feeds): an item that
+ * vanished was deleted, and is dropped quietly after a few polls (the carry rules).
+ */
+export function carryDeletedQuietly(live: SourceSnapshot, earlier: SourceSnapshot | null, now: Date, absent: AbsentCounts): Promise<SourceSnapshot> {
+  return carryBoth(live, earlier, now, absent, allAbsent, allAbsent);
 }
 
 /** For lists that keep closed items too: one that vanished was deleted, dropped after a few polls. */

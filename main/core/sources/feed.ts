@@ -8,8 +8,17 @@ import { isIncidentClosed, worstLevel } from '../../../common/levels';
 import type { Incident, Level, Maintenance, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
 import { SourceError, hostOf, type HttpClient } from '../http';
-import { allAbsent, goodSnapshot, linkOnHost, normaliseBaseUrl, pageName, toIsoUtc, type SourceDeps, type StatusSource } from './common';
-import { carryIncidents, carryMaintenances, type AbsentRounds } from './carry';
+import {
+  carryDeletedQuietly,
+  goodSnapshot,
+  linkOnHost,
+  newAbsentCounts,
+  normaliseBaseUrl,
+  pageName,
+  toIsoUtc,
+  type SourceDeps,
+  type StatusSource,
+} from './common';
 import { feedStageOf } from './words';
 
 /** An entry that has said nothing for this long is no longer taken as open (it is left out). */
@@ -239,8 +248,7 @@ async function findFeed(http: HttpClient, base: string): Promise<{ url: string; 
 
 export function createFeedSource(url: string, deps: SourceDeps): StatusSource {
   const base = normaliseBaseUrl(url);
-  const absentIncidents: AbsentRounds = new Map();
-  const absentMaintenances: AbsentRounds = new Map();
+  const absent = newAbsentCounts();
   let feedUrl: string | null = null;
 
   async function fetchSnapshot(previous: SourceSnapshot | null): Promise<SourceSnapshot> {
@@ -256,9 +264,7 @@ export function createFeedSource(url: string, deps: SourceDeps): StatusSource {
     const live = snapshotFromFeed(text, base, feedUrl, now);
     const earlier = previous && previous.kind === 'feed' ? previous : null;
     // The feed keeps its history: an entry no longer in it (or no longer recent) is dropped quietly.
-    const incidents = await carryIncidents(live.incidents, earlier?.incidents ?? [], (m) => Promise.resolve(allAbsent(m)), now, absentIncidents);
-    const maintenances = await carryMaintenances(live.maintenances, earlier?.maintenances ?? [], (m) => Promise.resolve(allAbsent(m)), now, absentMaintenances);
-    return { ...live, incidents, maintenances };
+    return carryDeletedQuietly(live, earlier, now, absent);
   }
 
   return { url: base, kind: 'feed', fetchSnapshot };

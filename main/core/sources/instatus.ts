@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { worstLevel } from '../../../common/levels';
 import type { Incident, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
-import type { AbsentRounds } from './carry';
 import {
   carryByOmission,
   getOptionalJson,
   goodSnapshot,
   itemUrl,
   linkOnHost,
+  newAbsentCounts,
   normaliseBaseUrl,
   pageName,
   toIsoUtc,
@@ -157,8 +157,7 @@ export function snapshotFromInstatus(documents: { summary: unknown; components: 
 
 export function createInstatusSource(url: string, deps: SourceDeps): StatusSource {
   const base = normaliseBaseUrl(url);
-  const absentIncidents: AbsentRounds = new Map();
-  const absentMaintenances: AbsentRounds = new Map();
+  const absent = newAbsentCounts();
 
   async function fetchSnapshot(previous: SourceSnapshot | null): Promise<SourceSnapshot> {
     const [summary, components] = await Promise.all([
@@ -169,7 +168,7 @@ export function createInstatusSource(url: string, deps: SourceDeps): StatusSourc
     const live = snapshotFromInstatus({ summary: summary.body, components }, base, now);
     const earlier = previous && previous.kind === 'instatus' ? previous : null;
     // The page lists active items only: one it no longer lists is over.
-    return carryByOmission(live, earlier, now, { incidents: absentIncidents, maintenances: absentMaintenances });
+    return carryByOmission(live, earlier, now, absent);
   }
 
   return { url: base, kind: 'instatus', fetchSnapshot };

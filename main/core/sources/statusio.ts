@@ -6,10 +6,10 @@ import { worstLevel } from '../../../common/levels';
 import type { Incident, IncidentUpdate, Maintenance, Service, SourceSnapshot } from '../../../common/model';
 import { cleanRemoteText } from '../../../common/remote-text';
 import { SourceError, hostOf } from '../http';
-import type { AbsentRounds } from './carry';
 import {
   carryByOmission,
   goodSnapshot,
+  newAbsentCounts,
   newestFirst,
   normaliseBaseUrl,
   pageName,
@@ -177,8 +177,7 @@ export function snapshotFromStatusio(body: unknown, base: string, apiUrl: string
 
 export function createStatusioSource(url: string, deps: SourceDeps): StatusSource {
   const base = normaliseBaseUrl(url);
-  const absentIncidents: AbsentRounds = new Map();
-  const absentMaintenances: AbsentRounds = new Map();
+  const absent = newAbsentCounts();
   // Read once from the page: a page keeps its id.
   let apiUrl: string | null = statusioPageId(base) === null ? null : base;
 
@@ -200,7 +199,7 @@ export function createStatusioSource(url: string, deps: SourceDeps): StatusSourc
     const live = snapshotFromStatusio(body, base, target, now);
     const earlier = previous && previous.kind === 'statusio' ? previous : null;
     // The page lists active items only: one it no longer lists is over.
-    return carryByOmission(live, earlier, now, { incidents: absentIncidents, maintenances: absentMaintenances });
+    return carryByOmission(live, earlier, now, absent);
   }
 
   return { url: base, kind: 'statusio', fetchSnapshot };
