@@ -312,9 +312,14 @@ const STATUSIO_CODE: Record<string, Level> = {
   '600': 'major_outage',
 };
 
+/** status.io sends its codes as numbers (or, in some answers, strings): one key for both. */
+function statusioCode(code: unknown): unknown {
+  return typeof code === 'number' ? String(code) : code;
+}
+
 /** status.io `status_code`. */
 export function statusioLevel(code: unknown): Level {
-  return lookup(STATUSIO_CODE, typeof code === 'number' ? String(code) : code, 'unknown');
+  return lookup(STATUSIO_CODE, statusioCode(code), 'unknown');
 }
 
 const STATUSIO_IMPACT: Record<string, Impact> = {
@@ -327,7 +332,7 @@ const STATUSIO_IMPACT: Record<string, Impact> = {
 
 /** status.io message `status` code, as an impact. */
 export function statusioImpactOf(code: unknown): Impact {
-  return lookup(STATUSIO_IMPACT, typeof code === 'number' ? String(code) : code, 'unknown');
+  return lookup(STATUSIO_IMPACT, statusioCode(code), 'unknown');
 }
 
 const STATUSIO_STATE: Record<string, IncidentStatus> = {
@@ -338,7 +343,7 @@ const STATUSIO_STATE: Record<string, IncidentStatus> = {
 
 /** status.io message `state` code. */
 export function statusioIncidentStatusOf(state: unknown): IncidentStatus {
-  return lookup(STATUSIO_STATE, typeof state === 'number' ? String(state) : state, 'unknown');
+  return lookup(STATUSIO_STATE, statusioCode(state), 'unknown');
 }
 
 // ---- RSS / Atom feeds ----------------------------------------------------------------------------
