@@ -5,7 +5,7 @@ import { createFreshnessClock } from '../../common/freshness';
 import type { ChangeEvent, StatusSnapshot } from '../../common/model';
 import type { FetchLike, SourceConfig, StateStore, StatusService } from '../core/ports';
 import { chooseService, settingsSchema, type Settings } from '../../common/settings';
-import { type AppState, type CallHandlers, type ExternalTarget, type SetSettingsResult, type ShowTarget } from '../../common/window-api';
+import { RECENT_EVENTS, type AppState, type CallHandlers, type ExternalTarget, type SetSettingsResult, type ShowTarget } from '../../common/window-api';
 import { serialised } from '../core/atomic-file';
 import { createPageDetector } from '../core/page-detection';
 import { resolveExternalTarget } from '../core/external-links';
@@ -23,7 +23,6 @@ import type { StatusWindow } from './window';
 import { accountCallHandlers, noDesktopAccount, pushAccountChanges, type DesktopAccount } from './account-calls';
 
 export const APP_ID = 'net.gandi.status-tray';
-const MAX_RECENT_EVENTS = 100;
 
 export interface CoreConfig {
   sources: SourceConfig[];
@@ -150,7 +149,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
 
   function onUpdate(update: { snapshot: StatusSnapshot; events: ChangeEvent[] }): void {
     snapshot = update.snapshot;
-    recentEvents = [...recentEvents, ...update.events].slice(-MAX_RECENT_EVENTS);
+    recentEvents = [...recentEvents, ...update.events].slice(-RECENT_EVENTS);
     refreshTray();
     notifier.handle(update.events);
     window.send('state', snapshot);

@@ -34,7 +34,6 @@ export interface StatusSlice extends StatusData {
   serverBack(): void;
 }
 
-export const MAX_RECENT_EVENTS = RECENT_EVENTS;
 
 export const initialStatus: StatusData = {
   snapshot: null,
@@ -51,7 +50,7 @@ export function reduceSnapshot(data: StatusData, snapshot: StatusSnapshot): Stat
 /** Appends an event; an event whose key was already seen replaces the older copy. */
 export function reduceEvent(data: StatusData, event: ChangeEvent): StatusData {
   const others = data.recentEvents.filter((seen) => seen.key !== event.key);
-  const recentEvents = [...others, event].slice(-MAX_RECENT_EVENTS);
+  const recentEvents = [...others, event].slice(-RECENT_EVENTS);
   return { ...data, recentEvents };
 }
 

@@ -9,7 +9,7 @@ import type { CoreUpdate, StatusSnapshot } from '../../../common/model';
 import type { CoreListener, SourceConfig } from '../../../main/core/ports';
 import type { CoreConfig } from '../../../main/electron/status-app';
 import { type Settings } from '../../../common/settings';
-import { CALL_CHANNELS, PUSH_CHANNELS, type AppState } from '../../../common/window-api';
+import { appStateSchema, CALL_CHANNELS, PUSH_CHANNELS, RECENT_EVENTS, type AppState } from '../../../common/window-api';
 import {
   app,
   FakeBrowserWindow,
@@ -388,6 +388,12 @@ describe('tray app life cycle', () => {
     expect(appState.snapshot.overall).toBe('major_outage');
     expect(appState.info.platform).toBe('electron');
     expect(appState.recentEvents).toHaveLength(1);
+    // However many events came, what main answers is what the window accepts.
+    const many = Array.from({ length: RECENT_EVENTS + 10 }, (_, i) => ({ ...incidentEvent('incident.updated', 'i1', 'PAAS LU-BI1 down', ['paas']), key: `burst-${i}` }));
+    core.push({ snapshot: appState.snapshot, events: many });
+    const later = await ipcMain.invoke(CALL_CHANNELS.getState, fromWindow);
+    expect(appStateSchema.safeParse(later).success).toBe(true);
+    expect((later as AppState).recentEvents.at(-1)?.key).toBe(`burst-${RECENT_EVENTS + 9}`);
 
     await expect(ipcMain.invoke(CALL_CHANNELS.openExternal, fromWindow, { kind: 'incident', sourceUrl: SOURCE, id: 'i1' })).resolves.toBe(true);
     expect(shell.openExternal).toHaveBeenCalledWith(`${SOURCE}/incidents/i1`);

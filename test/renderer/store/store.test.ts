@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../renderer/src/store';
-import {
-  initialStatus,
-  MAX_RECENT_EVENTS,
-  reduceAppState,
-  reduceEvent,
-  reduceSnapshot,
-} from '../../../renderer/src/store/status';
+import { RECENT_EVENTS } from '../../../common/window-api';
+import { initialStatus, reduceAppState, reduceEvent, reduceSnapshot } from '../../../renderer/src/store/status';
 import { initialUi, reduceShow, reduceToggleGroup, type UiData } from '../../../renderer/src/store/ui';
 import { appState, gandiAllOkSource, gandiOutageSource, GANDI, incidentOpenedEvent, wrap } from '../fixtures';
 
@@ -36,9 +31,9 @@ describe('status reducers', () => {
     expect(data.recentEvents[1]?.at).toBe('2020-01-15T10:20:00.000Z');
 
     let many = initialStatus;
-    for (let i = 0; i < MAX_RECENT_EVENTS + 5; i += 1) many = reduceEvent(many, { ...a, key: `k${i}` });
-    expect(many.recentEvents).toHaveLength(MAX_RECENT_EVENTS);
-    expect(many.recentEvents.at(-1)?.key).toBe(`k${MAX_RECENT_EVENTS + 4}`);
+    for (let i = 0; i < RECENT_EVENTS + 5; i += 1) many = reduceEvent(many, { ...a, key: `k${i}` });
+    expect(many.recentEvents).toHaveLength(RECENT_EVENTS);
+    expect(many.recentEvents.at(-1)?.key).toBe(`k${RECENT_EVENTS + 4}`);
   });
 
   it('loads the app state and keeps events pushed before it arrived', () => {
