@@ -9,11 +9,11 @@ import {
   STREAM_PATH,
   WINDOW_CALLS,
   type CallHandlers,
+  type AppInfo,
   type CallName,
   type ExternalTarget,
 } from '../../common/window-api';
 import type { StatusService } from '../core/ports';
-import type { AppInfo } from '../../common/window-api';
 import { resolveExternalTarget } from '../core/external-links';
 import { createPageDetector, type PageDetector } from '../core/page-detection';
 import { hostAllowed, originAllowed, readJsonBody, securityHeaders, sendError, sendJson, type HostPolicy } from './http-guard';

@@ -224,7 +224,7 @@ export const fr: Record<MessageKey, string> = {
   'support.step3Hint': 'Utilisez les boutons en haut de ce panneau : le résumé copié dit ce que voit l’application, à coller dans le ticket.',
   'summary.checked': 'Déjà vérifié de mon côté',
   'support.chat': 'Ouvrir l’espace client (chat)',
-  'support.chatWhere': 'Le chat se trouve dans l’espace client, derrière l’icône « ? ».',
+  'support.chatWhere': 'Le chat se trouve dans l’espace client, derrière l’icône « ? ».',
   'support.chatHours': 'Horaires du chat : 07:00–01:00, heure de Paris, soit {start}–{end} chez vous ({zone}).',
   'support.chatHoursParis': 'Horaires du chat : 07:00–01:00 (le lendemain), heure de Paris, la même que chez vous.',
   'support.chatOpen': 'Ouvert',
