@@ -51,6 +51,10 @@ function ImageAsText({ alt }: { alt?: string }) {
 }
 
 const HEADING = { component: 'strong' } as const;
+// Pages indent their texts with tabs (Gandi's maintenance notes do), which Markdown reads as code:
+// it is shown as the plain text it is.
+const PLAIN_BLOCK = { component: 'p' } as const;
+const PLAIN_INLINE = { component: 'span' } as const;
 
 export function UpdateText({ text, sourceUrl }: { text: string; sourceUrl: string }) {
   return (
@@ -68,6 +72,8 @@ export function UpdateText({ text, sourceUrl }: { text: string; sourceUrl: strin
             h4: HEADING,
             h5: HEADING,
             h6: HEADING,
+            pre: PLAIN_BLOCK,
+            code: PLAIN_INLINE,
           },
         }}
       >

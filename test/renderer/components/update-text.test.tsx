@@ -49,3 +49,12 @@ describe('update text', () => {
     expect(screen.queryByRole('button', { name: /this/ })).toBeNull();
   });
 });
+
+describe('indented text', () => {
+  it('is shown as the plain text a page meant, not as code', () => {
+    const { container } = show('Registry Maintenance\n\n\tList of TLD(s) impacted:\n\neu');
+    expect(container.querySelector('pre')).toBeNull();
+    expect(container.querySelector('code')).toBeNull();
+    expect(container.textContent).toContain('List of TLD(s) impacted:');
+  });
+});
