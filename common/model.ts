@@ -219,6 +219,11 @@ export interface ServiceChangedEvent extends EventBase {
   serviceName: string;
   from: Level;
   to: Level;
+  /**
+   * Set only on the one notice that says the service keeps changing (main/core/notice-damper.ts);
+   * its later changes are held until it settles. Events from the core never carry it.
+   */
+  flapping?: true;
 }
 
 export interface OverallChangedEvent extends EventBase {

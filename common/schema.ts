@@ -127,6 +127,7 @@ const serviceChangedEventSchema = z.object({
   serviceName: name,
   from: z.enum(LEVELS),
   to: z.enum(LEVELS),
+  flapping: z.literal(true).optional(),
 });
 
 const overallChangedEventSchema = z.object({

@@ -1,6 +1,7 @@
 // What the command prints: a readable table of a snapshot, and one line per change event.
 // Times are shown in the local time zone of the machine.
 import type { ChangeEvent, Incident, Level, Maintenance, SourceSnapshot, StatusSnapshot } from '../../common/model';
+import { FLAP_WINDOW_MS } from '../core/notice-damper';
 
 const LEVEL_LABEL: Record<Level, string> = {
   operational: 'operational',
@@ -126,10 +127,15 @@ export function describeEvent(event: ChangeEvent): { title: string; message: str
     case 'maintenance.reminder':
       return { title: `${source}: maintenance soon`, message: `${clean(event.title)} starts at ${localTime(event.scheduledFor)}` };
     case 'service.changed':
-      return {
-        title: `${source}: ${clean(event.serviceName)} ${levelLabel(event.to)}`,
-        message: `${clean(event.serviceName)}: ${levelLabel(event.from)} -> ${levelLabel(event.to)}`,
-      };
+      return event.flapping === true
+        ? {
+            title: `${source}: ${clean(event.serviceName)} keeps changing`,
+            message: `Now ${levelLabel(event.to)}; its next changes are announced once it has been steady for ${FLAP_WINDOW_MS / 60_000} minutes.`,
+          }
+        : {
+            title: `${source}: ${clean(event.serviceName)} ${levelLabel(event.to)}`,
+            message: `${clean(event.serviceName)}: ${levelLabel(event.from)} -> ${levelLabel(event.to)}`,
+          };
     case 'overall.changed':
       return { title: `Overall status now ${levelLabel(event.to)}`, message: `${levelLabel(event.from)} -> ${levelLabel(event.to)}` };
     case 'source.unreachable':

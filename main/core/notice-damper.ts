@@ -26,6 +26,8 @@ interface Flap {
   held: ServiceChangedEvent | null;
   /** The level last announced. */
   announcedTo: string | null;
+  /** Whether "keeps changing" was said for this bout of flapping (said once, until it settles). */
+  flappingSaid: boolean;
 }
 
 export function createNoticeDamper(): NoticeDamper {
@@ -36,12 +38,19 @@ export function createNoticeDamper(): NoticeDamper {
 
   function serviceChange(event: ServiceChangedEvent, now: number): ServiceChangedEvent | null {
     const key = `${event.sourceUrl}|${event.serviceId}`;
-    const flap = flaps.get(key) ?? { changes: [], held: null, announcedTo: null };
+    const flap = flaps.get(key) ?? { changes: [], held: null, announcedTo: null, flappingSaid: false };
     flaps.set(key, flap);
     flap.changes = [...flap.changes.filter((t) => now - t < FLAP_WINDOW_MS), now];
-    if (flap.changes.length > FLAP_CHANGES) {
+    if (flap.changes.length > FLAP_CHANGES && flap.flappingSaid) {
       flap.held = event;
       return null;
+    }
+    if (flap.changes.length > FLAP_CHANGES) {
+      // Said once per bout: the user learns why the next changes go unannounced.
+      flap.flappingSaid = true;
+      flap.held = null;
+      flap.announcedTo = event.to;
+      return { ...event, flapping: true };
     }
     flap.held = null;
     flap.announcedTo = event.to;

@@ -7,6 +7,7 @@ import type { ShowTarget } from '../../common/window-api';
 import { clockTime, type Texts } from './texts';
 import { truncateText } from '../../common/notification-markup';
 import { cleanRemoteLine } from '../../common/remote-text';
+import { FLAP_WINDOW_MS } from '../core/notice-damper';
 
 export interface Notice {
   title: string;
@@ -58,7 +59,7 @@ export function headline(event: ChangeEvent, texts: Texts): string {
     case 'maintenance.reminder':
       return n.maintenanceReminder;
     case 'service.changed':
-      return n.serviceChanged(event.serviceName);
+      return event.flapping === true ? n.serviceFlapping(event.serviceName) : n.serviceChanged(event.serviceName);
     case 'overall.changed':
       return n.overallChanged;
     case 'source.unreachable':
@@ -99,6 +100,7 @@ function details(event: ChangeEvent, texts: Texts): string[] {
       lines.push(texts.notification.startsAt(clockTime(start)));
     }
   }
+  if (event.type === 'service.changed' && event.flapping === true) lines.push(texts.notification.flappingHeld(FLAP_WINDOW_MS / 60_000));
   if ('update' in event && event.update !== null && event.update.body.trim() !== '') lines.push(event.update.body);
   return lines;
 }

@@ -48,6 +48,8 @@ export interface Texts {
     maintenanceCompleted: string;
     maintenanceReminder: string;
     serviceChanged(name: string): string;
+    serviceFlapping(name: string): string;
+    flappingHeld(minutes: number): string;
     overallChanged: string;
     sourceUnreachable(name: string): string;
     sourceRecovered(name: string): string;
@@ -107,6 +109,8 @@ const en: Texts = {
     maintenanceCompleted: 'Maintenance completed',
     maintenanceReminder: 'Maintenance soon',
     serviceChanged: (name) => `${name} changed`,
+    serviceFlapping: (name) => `${name} keeps changing`,
+    flappingHeld: (minutes) => `Its next changes will be announced once it has been steady for ${minutes} minutes.`,
     overallChanged: 'Overall status changed',
     sourceUnreachable: (name) => `${name} unreachable`,
     sourceRecovered: (name) => `${name} reachable again`,
@@ -161,6 +165,8 @@ const fr: Texts = {
     maintenanceCompleted: 'Maintenance terminée',
     maintenanceReminder: 'Maintenance imminente',
     serviceChanged: (name) => `${name} a changé`,
+    serviceFlapping: (name) => `${name} change sans cesse`,
+    flappingHeld: (minutes) => `Ses prochains changements seront annoncés une fois stable depuis ${minutes} minutes.`,
     overallChanged: "L'état général a changé",
     sourceUnreachable: (name) => `${name} injoignable`,
     sourceRecovered: (name) => `${name} de nouveau joignable`,

@@ -55,10 +55,20 @@ function noticesOf(rounds: Array<{ at: number; events: ChangeEvent[] }>): Change
 describe('createNoticeDamper', () => {
   it('turns 50 polls of flapping into at most 3 notices, ending on the settled level', () => {
     const notices = noticesOf(flapping());
-    expect(notices.length).toBeLessThanOrEqual(3);
+    expect(notices.length).toBeLessThanOrEqual(4);
     expect(notices.every((event) => event.type === 'service.changed')).toBe(true);
     const last = notices[notices.length - 1];
     expect(last?.type === 'service.changed' && last.to).toBe('operational');
+  });
+
+  it('says "keeps changing" once per bout of flapping, and again only after the service settled', () => {
+    const said = (events: ChangeEvent[]) => events.filter((event) => event.type === 'service.changed' && event.flapping === true);
+    const first = noticesOf(flapping());
+    expect(said(first)).toHaveLength(1);
+    // The third change within the window is the one that says it, with the level it went to.
+    expect(said(first)[0]?.at).toBe(new Date(START + 3 * POLL_MS).toISOString());
+    const twoBouts = noticesOf([...flapping(), ...flapping().map((round) => ({ ...round, at: round.at + 200 * POLL_MS }))]);
+    expect(said(twoBouts)).toHaveLength(2);
   });
 
   it('says nothing of outages shorter than the grace period, and announces a lasting one once, then its end', () => {
@@ -99,7 +109,9 @@ describe('the desktop notifier', () => {
       notifier.handle(round.events);
       notifier.flush();
     }
-    expect(shown.length).toBeLessThanOrEqual(3);
+    expect(shown.length).toBeLessThanOrEqual(4);
+    expect(shown.filter((notice) => notice.title.startsWith('DNS keeps changing'))).toHaveLength(1);
+    expect(shown.find((notice) => notice.title.startsWith('DNS keeps changing'))?.body).toContain('steady for 30 minutes');
   });
 });
 
