@@ -96,7 +96,7 @@ describe('the fault suite through the dashboard in Chromium', () => {
             await refresh();
             return banner.count();
           },
-          { timeout: 20_000, intervals: [1000], message: `banner gone after ${fault}` },
+          { timeout: 20_000, interval: 1000, message: `banner gone after ${fault}` },
         )
         .toBe(0);
     }

@@ -6,6 +6,7 @@ import { accountReportSchema } from '../../../common/account';
 import type { AccountView, TokenState } from '../../../common/account-view';
 import type { Clock, FetchLike } from '../ports';
 import { checkAccount, type AccountCheckOptions } from './account-check';
+import { accountEventsBetween, type AccountEvent } from '../../../common/account-events';
 
 /** Where the token comes from; the service never keeps it longer than a run. */
 export interface AccountTokenSource {
@@ -45,15 +46,21 @@ export interface AccountService {
   tokenChanged(): Promise<AccountView>;
   view(): AccountView;
   subscribe(listener: (view: AccountView) => void): () => void;
+  /** What each run found new or gone since the report before it (the kept one after a restart). */
+  subscribeEvents(listener: (events: AccountEvent[]) => void): () => void;
+  /** Hours between scheduled checks, from the settings; the next check moves accordingly. */
+  setIntervalHours(hours: number): void;
 }
 
 export const DEFAULT_ACCOUNT_INTERVAL_HOURS = 6;
 
 export function createAccountService(options: AccountServiceOptions): AccountService {
   const now = options.now ?? (() => new Date());
-  const intervalMs = (options.intervalHours ?? DEFAULT_ACCOUNT_INTERVAL_HOURS) * 60 * 60 * 1000;
+  let intervalMs = (options.intervalHours ?? DEFAULT_ACCOUNT_INTERVAL_HOURS) * 60 * 60 * 1000;
   const warn = options.onWarning ?? (() => undefined);
   const listeners = new Set<(view: AccountView) => void>();
+  const eventListeners = new Set<(events: AccountEvent[]) => void>();
+  let pendingEvents: AccountEvent[] = [];
   let report: AccountReport | null = null;
   let running: Promise<AccountView> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -100,6 +107,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.sleep ? { sleep: options.sleep } : {}),
       });
+      pendingEvents = accountEventsBetween(report, fresh);
       report = fresh;
       await options.store?.save(fresh).catch((error: unknown) => warn(`Saving the account report failed: ${error instanceof Error ? error.message : String(error)}`));
     } catch (error) {
@@ -115,6 +123,10 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
         running = null;
         schedule();
         publish();
+        // After the view, so a click on the notification finds the finding in the window.
+        const events = pendingEvents;
+        pendingEvents = [];
+        if (events.length > 0) for (const listener of [...eventListeners]) listener(events);
       });
       publish();
     }
@@ -154,6 +166,16 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    subscribeEvents(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    setIntervalHours(hours) {
+      const next = hours * 60 * 60 * 1000;
+      if (next === intervalMs) return;
+      intervalMs = next;
+      if (running === null) schedule();
     },
   };
 }

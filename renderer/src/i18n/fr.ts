@@ -1,5 +1,6 @@
 // Texte français de la fenêtre : chaque clé de en.ts doit être traduite.
 import type { MessageKey } from './en';
+import { ACCOUNT_TEXTS, prefixed } from '../../../common/account-texts';
 
 export const fr: Record<MessageKey, string> = {
   'app.title': 'État Gandi',
@@ -145,13 +146,7 @@ export const fr: Record<MessageKey, string> = {
   'maintenanceStatus.completed': 'Terminée',
 
   'account.title': 'Votre compte Gandi',
-  'account.check.token': 'Jeton',
-  'account.check.domains': 'Domaines',
-  'account.check.dns': 'Zones DNS',
-  'account.check.mailboxes': 'Boîtes mail',
-  'account.check.credit': 'Crédit prépayé',
-  'account.check.hosting': 'Simple Hosting',
-  'account.check.certificates': 'Certificats SSL',
+  ...prefixed('account.check.', ACCOUNT_TEXTS.fr.check),
   'account.outcome.ok': 'Rien à signaler',
   'account.outcome.warning': 'Attention',
   'account.outcome.problem': 'Problème',
@@ -163,23 +158,8 @@ export const fr: Record<MessageKey, string> = {
   'account.reason.unexpected-answer': 'la réponse de Gandi n’a pas été comprise',
   'account.reason.request-budget': 'non atteint dans le nombre de requêtes de cette vérification',
   'account.reason.needs-domains': 'demande la liste des domaines, qui n’a pas pu être lue',
-  'account.finding.domain-expired': '{subject} a expiré {ago}',
-  'account.finding.domain-expiring': '{subject} expire dans {days} jours sans renouvellement automatique',
-  'account.finding.domain-on-hold': '{subject} est suspendu par son registre',
-  'account.finding.zone-changed': 'la zone de {subject} a changé {ago}',
-  'account.finding.mailbox-full': '{subject} est pleine ({amount} %)',
-  'account.finding.mailbox-nearly-full': '{subject} est presque pleine ({amount} %)',
-  'account.finding.credit-exhausted': 'le crédit prépayé est épuisé ({amount})',
-  'account.finding.credit-low': 'le crédit prépayé est bas ({amount})',
-  'account.finding.instance-stopped': 'l’instance {subject} ne tourne pas',
-  'account.finding.instance-expired': 'l’instance {subject} a expiré {ago}',
-  'account.finding.instance-expiring': 'l’instance {subject} expire dans {days} jours',
-  'account.finding.certificate-expired': 'le certificat {subject} a expiré {ago}',
-  'account.finding.certificate-expiring': 'le certificat {subject} expire dans {days} jours',
-  'account.touch.registration': 'vos domaines {items}',
-  'account.touch.livedns': 'vos zones sur LiveDNS : {items}',
-  'account.touch.mail': 'votre messagerie sur {items}',
-  'account.touch.hosting': 'vos instances {items} y tournent',
+  ...prefixed('account.finding.', ACCOUNT_TEXTS.fr.finding),
+  ...prefixed('account.touch.', ACCOUNT_TEXTS.fr.touch),
   'account.fix': 'Ouvrir sur admin.gandi.net',
   'account.checkNow': 'Vérifier mon compte maintenant',
   'account.checking': 'Vérification…',

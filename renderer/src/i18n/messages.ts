@@ -1,6 +1,7 @@
 // Picks the language and formats messages. Pure, so tests and the summary builder use it directly.
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
+import { fillText } from '../../../common/account-texts';
 
 export type Language = 'en' | 'fr';
 export type { MessageKey };
@@ -24,9 +25,6 @@ export function translator(lang: Language): Translate {
   const catalogue = CATALOGUES[lang];
   return (key, vars) => {
     const text = catalogue[key];
-    if (!vars) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
-    );
+    return vars ? fillText(text, vars) : text;
   };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenState } from '../../../../common/account-view';
 import { accountViewSchema } from '../../../../common/account-view';
+import type { AccountEvent } from '../../../../common/account-events';
 import { createAccountService, type AccountTokenSource } from '../../../../main/core/account/account-service';
 import { createAccountReportFile } from '../../../../main/core/account/report-file';
 import { listenDashboard, type ListeningDashboard } from '../../../../main/web/dashboard';
@@ -44,12 +45,12 @@ function tokenSource(initial: string | null): AccountTokenSource & { token: stri
   return source;
 }
 
-function service(tokens: AccountTokenSource, file = path.join(dir, 'account-report.json')) {
+function service(tokens: AccountTokenSource, file = path.join(dir, 'account-report.json'), now: () => Date = () => FIXTURE_NOW) {
   return createAccountService({
     tokens,
     fetch: (url, init) => fetch(url, init),
     env: { GANDI_API_URL: sim.url },
-    now: () => FIXTURE_NOW,
+    now,
     store: createAccountReportFile(file),
     sleep: async () => undefined,
     limits: { minIntervalMs: 0 },
@@ -95,6 +96,71 @@ describe('the account service', () => {
     await until(() => running.view().report !== null, 'the first check');
     running.stop();
     expect(running.view().report?.account?.name).toBe('alice_martin');
+  });
+});
+
+describe('what the account service announces', () => {
+  function collect(running: ReturnType<typeof service>): AccountEvent[] {
+    const events: AccountEvent[] = [];
+    running.subscribeEvents((batch) => events.push(...batch));
+    return events;
+  }
+  const described = (events: AccountEvent[]) =>
+    events.map((event) => (event.type === 'account.token-refused' ? event.type : `${event.type} ${event.finding.code} ${event.finding.subject}`)).sort();
+
+  it('each new finding once, nothing again after a restart, and again when an expiry crosses 7 then 1 days', async () => {
+    let clock = FIXTURE_NOW;
+    const tokens = tokenSource(SIM_TOKENS.all);
+    const first = service(tokens, undefined, () => clock);
+    const firstEvents = collect(first);
+    const view = await first.checkNow();
+    const findings = view.report?.checks.flatMap((result) => result.findings).filter((finding) => finding.severity !== 'notice') ?? [];
+    expect(findings.length).toBeGreaterThan(2);
+    expect(described(firstEvents)).toEqual(findings.map((finding) => `account.finding ${finding.code} ${finding.subject}`).sort());
+    // The zone that changed 2 h ago is shown in the panel, not announced.
+    expect(view.report?.checks.some((result) => result.findings.some((finding) => finding.severity === 'notice'))).toBe(true);
+
+    const restarted = service(tokens, undefined, () => clock);
+    const again = collect(restarted);
+    await restarted.start();
+    await restarted.checkNow();
+    restarted.stop();
+    expect(again).toEqual([]);
+
+    // A certificate that expires soon, checked 20, 6, 5 and half a day before: a new notice at
+    // each stage crossed (30, 7 and 1 days), none in between.
+    const expiring = findings.find((finding) => finding.code === 'certificate-expiring');
+    expect(expiring?.at, 'the fixtures have a certificate expiring soon').toBeTruthy();
+    const later = service(tokens, undefined, () => clock);
+    const crossings = collect(later);
+    await later.start();
+    for (const daysLeft of [20, 6, 5, 0.5]) {
+      clock = new Date(Date.parse(expiring!.at!) - daysLeft * 86_400_000);
+      await later.checkNow();
+    }
+    later.stop();
+    const about = crossings.filter((event) => event.type === 'account.finding' && event.finding.subject === expiring!.subject);
+    expect(about.map((event) => (event.type === 'account.finding' ? event.finding.days : null))).toEqual([20, 6, 0]);
+  });
+
+  it('says when a finding is gone, only after a run that looked, and when the token stops being accepted', async () => {
+    const tokens = tokenSource(SIM_TOKENS.all);
+    const running = service(tokens);
+    await running.checkNow();
+    const events = collect(running);
+    sim.setFault({ kind: '500' });
+    await running.checkNow();
+    expect(events, 'a failed run clears nothing').toEqual([]);
+    sim.setFault(null);
+    sim.setScenario('all-fine');
+    await running.checkNow();
+    expect(events.length).toBeGreaterThan(2);
+    expect(events.every((event) => event.type === 'account.cleared')).toBe(true);
+    events.length = 0;
+    tokens.token = 'not-a-known-token';
+    await running.checkNow();
+    await running.checkNow();
+    expect(described(events)).toEqual(['account.token-refused']);
   });
 });
 
