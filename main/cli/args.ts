@@ -31,7 +31,7 @@ export interface CliOptions {
   metrics?: MetricsAddress;
   /** `--watch --config FILE`: the app's settings file names the pages (read again on SIGHUP). */
   configFile?: string;
-  /** `--watch --metrics ... --account`: the Gandi account checked too, for the metrics. */
+  /** `--watch --account`: the Gandi account checked too, for the stream and the metrics. */
   account?: boolean;
 }
 
@@ -208,8 +208,9 @@ Options:
                    app's settings file (instead of --url); SIGHUP reads it again
   --metrics H:P    with --watch: serve Prometheus metrics on http://H:P/metrics (and /healthz);
                    loopback only (127.0.0.1:${DEFAULT_METRICS_PORT}) unless --metrics-allow-remote
-  --account        with --watch --metrics: also check the Gandi account every 6 h (token from
-                   --token-file FILE or GANDI_PAT) and export what needs attention
+  --account        with --watch: also check the Gandi account every 6 h (token from
+                   --token-file FILE or GANDI_PAT): account.* events on the stream (and
+                   notifications with --notify), what needs attention in --metrics
   --check          a monitoring plugin (Nagios, Icinga): one line with performance data
   --component NAME with --check: judge only this component (repeatable; name or id)
   --group NAME     with --check: judge only the components of this group (repeatable)

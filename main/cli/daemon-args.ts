@@ -1,5 +1,5 @@
 // The options only the daemon (`--watch`) takes: where to serve metrics, which settings file to read,
-// whether to check the Gandi account for the metrics.
+// whether to check the Gandi account (events on the stream, and the metrics).
 import { ArgsError } from './args-error';
 import { isLoopbackHost, isWildcardHost } from '../web/network-exposure';
 
@@ -62,13 +62,12 @@ export function finishDaemonOptions(
   urlsGiven: boolean,
 ): { metrics?: MetricsAddress; configFile?: string; account?: boolean; tokenFile?: string } {
   if (flags.allowRemote && flags.metrics === null) throw new ArgsError('--metrics-allow-remote only makes sense with --metrics');
-  if (flags.tokenFile !== null && !flags.account) throw new ArgsError('--token-file goes with --account (or the account subcommand)');
-  if (flags.account && flags.metrics === null) throw new ArgsError('--account only serves metrics: add --metrics HOST:PORT');
   if (flags.configFile !== null && urlsGiven) throw new ArgsError('--config and --url do not go together: the settings file names the pages');
   return {
     ...(flags.metrics === null ? {} : { metrics: parseMetricsAddress(flags.metrics, flags.allowRemote) }),
     ...(flags.configFile === null ? {} : { configFile: flags.configFile }),
-    ...(flags.account ? { account: true } : {}),
+    // A token file given is asking for the account to be checked.
+    ...(flags.account || flags.tokenFile !== null ? { account: true } : {}),
     ...(flags.tokenFile === null ? {} : { tokenFile: flags.tokenFile }),
   };
 }

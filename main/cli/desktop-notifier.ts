@@ -3,7 +3,8 @@
 // body escaped, as notification servers read it as markup); elsewhere node-notifier, loaded only
 // when notifications are asked for. Either way the text is cleaned and bounded first.
 import type { ChangeEvent } from '../../common/model';
-import { describeEvent } from './format';
+import { describeAccountEvent, describeEvent } from './format';
+import type { AccountEvent } from '../../common/account-events';
 import { notificationText } from '../../common/notification-markup';
 import { createNotifySend } from '../core/notify-send';
 
@@ -24,6 +25,11 @@ export function noticeOf(event: ChangeEvent): DesktopNotice {
   const { title, message } = describeEvent(event);
   // notify-send cannot open a link on click, so the link is also part of the text.
   return { title, message: `${message}\n${event.url}`, url: event.url };
+}
+
+export function accountNoticeOf(event: AccountEvent): DesktopNotice {
+  const { title, message, url } = describeAccountEvent(event);
+  return { title, message: `${message}\n${url}`, url };
 }
 
 /** The real notifier. Failures (no notification daemon, no helper binary) are reported, not thrown. */

@@ -2,6 +2,9 @@
 // Times are shown in the local time zone of the machine.
 import type { ChangeEvent, Incident, Level, Maintenance, SourceSnapshot, StatusSnapshot } from '../../common/model';
 import { FLAP_WINDOW_MS } from '../core/notice-damper';
+import type { AccountEvent } from '../../common/account-events';
+import { FIX_PAGES } from '../../common/account';
+import { ACCOUNT_TEXTS } from '../../common/account-texts';
 
 const LEVEL_LABEL: Record<Level, string> = {
   operational: 'operational',
@@ -143,6 +146,31 @@ export function describeEvent(event: ChangeEvent): { title: string; message: str
     case 'source.recovered':
       return { title: `${source}: status page reachable again`, message: event.sourceUrl };
   }
+}
+
+/** Title and message of an account event (`--watch --account`), for the line and the notification. */
+export function describeAccountEvent(event: AccountEvent): { title: string; message: string; url: string } {
+  if (event.type === 'account.token-refused') {
+    return { title: 'Gandi account: token refused', message: 'Gandi refused the token: create a new one', url: FIX_PAGES.token };
+  }
+  const check = ACCOUNT_TEXTS.en.check[event.check];
+  const message = clean(event.finding.message);
+  return event.type === 'account.finding'
+    ? { title: `Gandi account: ${check} ${event.finding.severity}`, message, url: FIX_PAGES[event.check] }
+    : { title: `Gandi account: ${check} fine again`, message: `no longer: ${message}`, url: FIX_PAGES[event.check] };
+}
+
+export function formatAccountEventLine(event: AccountEvent): string {
+  const { title, message, url } = describeAccountEvent(event);
+  return `${localTime(event.at)} [${event.type}] ${title}: ${message} ${url}`;
+}
+
+/** The `--json` line of an account event: the finding's fields at the top, as for status events. */
+export function accountEventJson(event: AccountEvent): string {
+  if (event.type === 'account.token-refused') return JSON.stringify(event);
+  const { finding, ...rest } = event;
+  const { key: _findingKey, check: _check, ...fields } = finding;
+  return JSON.stringify({ ...rest, ...fields, url: FIX_PAGES[event.check] });
 }
 
 export function formatEventLine(event: ChangeEvent): string {

@@ -12,8 +12,8 @@ import { createStatusCore } from '../core/status-core';
 import type { CliOptions } from './args';
 import type { CliIo } from './io';
 import { defaultStateFile } from './config-dir';
-import { createNodeNotifier, noticeOf, type DesktopNotifier } from './desktop-notifier';
-import { clean, formatEventLine, levelLabel } from './format';
+import { accountNoticeOf, createNodeNotifier, noticeOf, type DesktopNotifier } from './desktop-notifier';
+import { accountEventJson, clean, formatAccountEventLine, formatEventLine, levelLabel } from './format';
 import { createPollLedger } from '../core/metrics-model';
 import { serveMetrics } from './metrics';
 import { startAccountWatch } from './account-watch';
@@ -88,7 +88,15 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string,
   });
 
   const stopped = untilAborted(io.signal);
-  const account = options.account ? await startAccountWatch(options, io, stateFile, warn) : null;
+  const account = options.account
+    ? await startAccountWatch(options, io, stateFile, warn, (events) => {
+        for (const event of events) {
+          io.stdout.write(options.json ? `${accountEventJson(event)}\n` : `${formatAccountEventLine(event)}\n`);
+          // Only what needs doing is announced; a finding gone is news for the stream, not a notice.
+          if (notifier && event.type !== 'account.cleared') notifier.notify(accountNoticeOf(event));
+        }
+      })
+    : null;
   const metrics = options.metrics ? await serveMetrics(options.metrics, core, polls, io, account ? account.report : undefined) : null;
   await core.start();
   const stopReloading = reloadOnSignal(options, io, core, warn);

@@ -29,9 +29,64 @@ afterAll(async () => {
 describe('--account', () => {
   it('is read strictly', () => {
     expect(parseArgs(['--watch', '--metrics', '9747', '--account', '--token-file', 't'])).toMatchObject({ account: true, tokenFile: 't' });
-    expect(() => parseArgs(['--watch', '--account'])).toThrow('--account only serves metrics: add --metrics HOST:PORT');
-    expect(() => parseArgs(['--watch', '--metrics', '9747', '--token-file', 't'])).toThrow('--token-file goes with --account');
+    expect(parseArgs(['--watch', '--account'])).toMatchObject({ account: true });
+    // A token file is asking for the account to be checked.
+    expect(parseArgs(['--watch', '--token-file', 't'])).toMatchObject({ account: true, tokenFile: 't' });
+    expect(() => parseArgs(['--account'])).toThrow('--watch');
   });
+
+  it('puts account.* events on the --watch stream, each once: not again after a restart', async () => {
+    const tokenFile = path.join(dir, 'token-events');
+    await fs.writeFile(tokenFile, `${SIM_TOKENS.all}\n`, { mode: 0o600 });
+    const state = path.join(dir, 'events-state.json');
+    const reportFile = path.join(dir, 'events-state-account.json');
+    const checkedAt = () => fs.readFile(reportFile, 'utf8').then((text) => (JSON.parse(text) as { checkedAt: string }).checkedAt, () => null);
+    async function watchOnce(json: boolean): Promise<{ out: string; err: string; notices: string[] }> {
+      const before = await checkedAt();
+      const out: string[] = [];
+      const err: string[] = [];
+      const notices: string[] = [];
+      const controller = new AbortController();
+      const exit = runCli(['--watch', '--url', status.url, '--state', state, '--token-file', tokenFile, '--notify', ...(json ? ['--json'] : [])], {
+        stdout: { write: (chunk: string) => out.push(chunk) },
+        stderr: { write: (chunk: string) => err.push(chunk) },
+        fetch: (target, init) => fetch(target, init),
+        env: { GANDI_API_URL: api.url },
+        now: () => new Date(),
+        platform: 'linux',
+        signal: controller.signal,
+        notifier: { notify: (notice) => notices.push(`${notice.title} | ${notice.message}`) },
+      });
+      const end = Date.now() + 20_000;
+      // The account report is written after each check: the run is over once it is there.
+      while ((await checkedAt()) === before || !err.join('').includes('watching')) {
+        if (Date.now() > end) throw new Error(`no account check: ${err.join('')}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      controller.abort();
+      expect(await exit).toBe(0);
+      return { out: out.join(''), err: err.join(''), notices };
+    }
+
+    const first = await watchOnce(true);
+    const events = first.out.trim().split('\n').map((line) => JSON.parse(line) as { type: string; code?: string; subject?: string; severity?: string; url?: string });
+    const account = events.filter((event) => event.type.startsWith('account.'));
+    expect(account.map((event) => `${event.code} ${event.subject}`)).toContain('domain-expired expired-brand.com');
+    expect(account.every((event) => event.type === 'account.finding' && (event.severity === 'warning' || event.severity === 'problem'))).toBe(true);
+    expect(account.find((event) => event.code === 'domain-expired')?.url).toBe('https://admin.gandi.net/domain/');
+    expect(first.notices.filter((notice) => notice.startsWith('Gandi account:'))).toHaveLength(account.length);
+    for (const output of [first.out, first.err, ...first.notices]) expect(output).not.toContain(SIM_TOKENS.all);
+
+    // Restarted after the next check is due: checked again, nothing announced again.
+    const report = JSON.parse(await fs.readFile(reportFile, 'utf8')) as { checkedAt: string };
+    await fs.writeFile(reportFile, JSON.stringify({ ...report, checkedAt: new Date(Date.now() - 7 * 3600_000).toISOString() }));
+    const requestsBefore = api.requests.length;
+    const second = await watchOnce(false);
+    expect(api.requests.length).toBeGreaterThan(requestsBefore);
+    expect(second.out).not.toContain('[account.');
+    expect(second.notices.filter((notice) => notice.startsWith('Gandi account:'))).toEqual([]);
+  }, 60_000);
 
   it('has every family, empty before the first report', () => {
     expect(accountMetrics(null).map((f) => [f.name, f.samples.length])).toEqual([
