@@ -39,6 +39,9 @@ export function isGandiLink(value: string): boolean {
 // cannot turn the ticket or chat button into a link to anywhere.
 const gandiLink = z.string().trim().max(2048).refine(isGandiLink, `must be an https:// link on ${GANDI_DOMAIN}`);
 
+/** Hours between the account checks (Gandi's API v5): bounds and default. */
+export const ACCOUNT_CHECK_HOURS = { min: 1, max: 24, default: 6 } as const;
+
 /** Poll interval bounds, in seconds. */
 export const POLL_INTERVAL_SECONDS = { min: 15, max: 3600, default: 60 } as const;
 
@@ -111,6 +114,10 @@ export const settingsSchema = z.object({
       reminderMinutes: z.number().int().min(5).max(24 * 60).default(60),
       serviceChanges: z.boolean().default(false),
       sourceHealth: z.boolean().default(true),
+      /** New findings of the account checks (with a token). */
+      account: z.boolean().default(true),
+      /** With a token: only incidents, maintenances and services that touch the account. */
+      onlyAffectingMe: z.boolean().default(false),
     })
     .default({
       enabled: true,
@@ -121,7 +128,10 @@ export const settingsSchema = z.object({
       reminderMinutes: 60,
       serviceChanges: false,
       sourceHealth: true,
+      account: true,
+      onlyAffectingMe: false,
     }),
+  accountCheckHours: z.number().int().min(ACCOUNT_CHECK_HOURS.min).max(ACCOUNT_CHECK_HOURS.max).default(ACCOUNT_CHECK_HOURS.default),
   /** Service ids never announced. */
   mutedServices: z.array(z.string().max(LIMITS.idChars)).max(500).default([]),
   /** Service ids whose every change is announced until they are operational again. */

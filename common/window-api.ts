@@ -20,6 +20,8 @@ export const showTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('incident'), sourceUrl: z.string().max(LIMITS.urlChars), id: z.string().min(1).max(LIMITS.idChars) }),
   z.object({ kind: z.literal('maintenance'), sourceUrl: z.string().max(LIMITS.urlChars), id: z.string().min(1).max(LIMITS.idChars) }),
   z.object({ kind: z.literal('view'), view: z.enum(['overview', 'support', 'settings']) }),
+  /** The support panel, on one account check (a finding's notification). */
+  z.object({ kind: z.literal('account'), check: z.enum(ACCOUNT_CHECKS) }),
 ]);
 export type ShowTarget = z.infer<typeof showTargetSchema>;
 

@@ -11,6 +11,11 @@ export interface PolicyContext {
   now: Date;
   /** Notifications are held back until this time, or null. */
   snoozedUntil: Date | null;
+  /**
+   * Whether an event touches what the Gandi account uses; absent without an account report (then
+   * "only what affects me" cannot judge, and everything is announced as usual).
+   */
+  affectsMe?: (event: ChangeEvent) => boolean;
 }
 
 /** Service ids an event is about (empty for page-wide events). */
@@ -99,13 +104,29 @@ export function isMuted(event: ChangeEvent, muted: readonly string[]): boolean {
 }
 
 export function judge(event: ChangeEvent, context: PolicyContext): Verdict {
-  const { settings, now, snoozedUntil } = context;
+  const { settings } = context;
   if (isFollowed(event, settings.followedServices)) return 'announce';
   if (!settings.notifications.enabled) return 'filtered';
   if (!kindEnabled(event, settings.notifications)) return 'filtered';
   if (isMuted(event, settings.mutedServices)) return 'filtered';
-  if (isSnoozed(snoozedUntil, now) || inQuietHours(settings.quietHours, now)) return 'held';
-  return 'announce';
+  if (settings.notifications.onlyAffectingMe && context.affectsMe !== undefined && !context.affectsMe(event)) return 'filtered';
+  return paused(context) ? 'held' : 'announce';
+}
+
+function paused({ settings, now, snoozedUntil }: PolicyContext): boolean {
+  return isSnoozed(snoozedUntil, now) || inQuietHours(settings.quietHours, now);
+}
+
+/** New account findings: their own switch, the same snooze and quiet hours. */
+export function judgeAccount(context: PolicyContext): Verdict {
+  const { notifications } = context.settings;
+  if (!notifications.enabled || !notifications.account) return 'filtered';
+  return paused(context) ? 'held' : 'announce';
+}
+
+/** Page-wide news (the page unreachable, the overall level) concerns everyone. */
+export function isPageWide(event: ChangeEvent): boolean {
+  return event.type === 'source.unreachable' || event.type === 'source.recovered' || event.type === 'overall.changed';
 }
 
 export function eventsToAnnounce(events: readonly ChangeEvent[], context: PolicyContext): ChangeEvent[] {

@@ -8,6 +8,10 @@ import { clockTime, type Texts } from './texts';
 import { truncateText } from '../../common/notification-markup';
 import { cleanRemoteLine } from '../../common/remote-text';
 import { FLAP_WINDOW_MS } from '../core/notice-damper';
+import type { Finding } from '../../common/account';
+import type { AccountEvent } from '../../common/account-events';
+import type { Touch } from '../../common/account-impact';
+import { fillText } from '../../common/account-texts';
 
 export interface Notice {
   title: string;
@@ -105,18 +109,33 @@ function details(event: ChangeEvent, texts: Texts): string[] {
   return lines;
 }
 
+/** The account's uses an event touches, in words ("your instances shop-prod run there"). */
+export function touchesLine(touches: readonly Touch[], texts: Texts): string {
+  return texts.accountNotice.yours(touches.map((touch) => fillText(texts.account.touch[touch.use], { items: touch.items.join(', ') })).join('; '));
+}
+
 function sameTarget(a: ShowTarget, b: ShowTarget): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+function namesItsSource(event: ChangeEvent): boolean {
+  return event.type === 'source.unreachable' || event.type === 'source.recovered';
+}
+
+/** What of the account an event touches, if anything (from common/account-impact.ts). */
+export type TouchesOf = (event: ChangeEvent) => readonly Touch[];
+
 /** One notification for one event, or one that sums up a burst. */
-export function composeNotice(events: readonly ChangeEvent[], texts: Texts): Notice | null {
+export function composeNotice(events: readonly ChangeEvent[], texts: Texts, touchesOf: TouchesOf = () => []): Notice | null {
   const [first] = events;
   if (first === undefined) return null;
   if (events.length === 1) {
+    const touches = touchesOf(first);
+    const yours = touches.length > 0 ? [touchesLine(touches, texts)] : [];
     return {
-      title: cleanRemoteLine(`${headline(first, texts)} - ${first.sourceName}`),
-      body: [subject(first, texts), ...details(first, texts)].map((line) => truncate(line, MAX_BODY)).join('\n'),
+      // A page's own health names the page already: "Gandi unreachable", not "... - Gandi".
+      title: cleanRemoteLine(namesItsSource(first) ? headline(first, texts) : `${headline(first, texts)} - ${first.sourceName}`),
+      body: [subject(first, texts), ...yours, ...details(first, texts)].map((line) => truncate(line, MAX_BODY)).join('\n'),
       target: targetOf(first),
     };
   }
@@ -134,4 +153,30 @@ export function composeNotice(events: readonly ChangeEvent[], texts: Texts): Not
     body: lines.map((line) => truncate(line, 120)).join('\n'),
     target,
   };
+}
+
+/** A finding in the notification's language, its date said in whole days. */
+export function findingLine(finding: Finding, texts: Texts): string {
+  const days = finding.days ?? 0;
+  const amount = finding.amount === null ? '' : String(Math.round(finding.amount * 100) / 100);
+  return fillText(texts.account.finding[finding.code], { subject: finding.subject, days: finding.days ?? '?', amount, ago: texts.accountNotice.daysAgo(-days) });
+}
+
+function accountLine(event: AccountEvent, texts: Texts): string {
+  return event.type === 'account.token-refused' ? texts.accountNotice.tokenRefused : findingLine(event.finding, texts);
+}
+
+/** New findings of the account checks: one notice, opening the support panel on the check. */
+export function composeAccountNotice(events: readonly AccountEvent[], texts: Texts): Notice | null {
+  const [first] = events;
+  if (first === undefined) return null;
+  const checks = new Set(events.map((event) => (event.type === 'account.token-refused' ? 'token' : event.check)));
+  const [only] = [...checks];
+  const target: ShowTarget = checks.size === 1 && only !== undefined ? { kind: 'account', check: only } : { kind: 'view', view: 'support' };
+  const title =
+    events.length === 1 ? texts.accountNotice.title(texts.account.check[only ?? 'token']) : texts.accountNotice.several(events.length);
+  const lines = events.slice(0, MAX_BURST_LINES).map((event) => accountLine(event, texts));
+  if (events.length > MAX_BURST_LINES) lines.push(texts.andMore(events.length - MAX_BURST_LINES));
+  // Capitalised: a finding's sentence starts mid-sentence in the window ("the zone of ...").
+  return { title, body: lines.map((line) => truncate(line.charAt(0).toUpperCase() + line.slice(1), 120)).join('\n'), target };
 }

@@ -3,8 +3,11 @@
 import type { ChangeEvent } from '../../common/model';
 import { createNoticeDamper } from '../core/notice-damper';
 import type { Settings } from '../../common/settings';
-import { followsEndedBy, judge, type PolicyContext } from './notification-policy';
-import { composeNotice, type Notice } from './notification-text';
+import { followsEndedBy, isPageWide, judge, judgeAccount, type PolicyContext } from './notification-policy';
+import { composeAccountNotice, composeNotice, type Notice } from './notification-text';
+import type { AccountEvent } from '../../common/account-events';
+import type { AccountImpact } from '../../common/account-impact';
+import { touchesOfEvent } from './event-touches';
 import type { Texts } from './texts';
 
 export interface NoticeSink {
@@ -24,6 +27,8 @@ export interface NotifierOptions {
   onFollowEnded?: (serviceIds: string[]) => void;
   /** Called after an update changed what is held, with what is held now (to keep it across restarts). */
   onHeldChange?: (held: readonly ChangeEvent[]) => void;
+  /** What the current picture touches in the Gandi account; null without an account report. */
+  getImpact?: () => AccountImpact | null;
   /** Told when the sink failed to show a notification (default: console.warn). */
   onWarning?: (message: string) => void;
   setTimer?: (callback: () => void, ms: number) => unknown;
@@ -33,6 +38,11 @@ export interface NotifierOptions {
 export interface Notifier {
   /** Feed the events of one core update. */
   handle(events: readonly ChangeEvent[]): void;
+  /**
+   * Feed what an account check found new. New findings only: a finding gone is shown in the
+   * window, not announced. Held during a snooze or quiet hours (in memory: the window keeps them).
+   */
+  handleAccount(events: readonly AccountEvent[]): void;
   /** Show what is waiting now (used on quit). */
   flush(): void;
   /** Changes held by a snooze or quiet hours, oldest first (kept across a restart). */
@@ -66,7 +76,27 @@ export function createNotifier(options: NotifierOptions): Notifier {
   let pending: ChangeEvent[] = [];
   let held: ChangeEvent[] = [];
   let timer: unknown = null;
+  let heldAccount: AccountEvent[] = [];
   const damper = createNoticeDamper();
+
+  function impactContext(): Pick<PolicyContext, 'affectsMe'> {
+    const impact = options.getImpact?.() ?? null;
+    if (impact === null) return {};
+    return { affectsMe: (event) => isPageWide(event) || touchesOfEvent(event, impact).length > 0 };
+  }
+
+  function showAccount(events: readonly AccountEvent[]): void {
+    const fresh = events.filter((event) => remember(event.key));
+    const notice = composeAccountNotice(fresh, options.getTexts());
+    if (notice !== null) show(notice);
+  }
+
+  function releaseAccount(context: PolicyContext): void {
+    if (heldAccount.length === 0 || judgeAccount(context) === 'held') return;
+    const released = judgeAccount(context) === 'announce' ? heldAccount : [];
+    heldAccount = [];
+    showAccount(released);
+  }
 
   function remember(key: string): boolean {
     if (seen.has(key)) return false;
@@ -83,7 +113,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
     timer = null;
     const burst = pending;
     pending = [];
-    const notice = composeNotice(burst, options.getTexts());
+    const impact = options.getImpact?.() ?? null;
+    const notice = composeNotice(burst, options.getTexts(), (event) => (impact === null ? [] : touchesOfEvent(event, impact)));
     if (notice !== null) show(notice);
   }
 
@@ -109,7 +140,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
       const settings = options.getSettings();
       const events = damper.filter(incoming, now(), settings.followedServices);
       const heldBefore = held;
-      const context: PolicyContext = { settings, now: now(), snoozedUntil: options.getSnoozedUntil() };
+      const context: PolicyContext = { settings, now: now(), snoozedUntil: options.getSnoozedUntil(), ...impactContext() };
+      releaseAccount(context);
       const announced: ChangeEvent[] = [];
       for (const event of events) {
         const verdict = judge(event, context);
@@ -132,6 +164,13 @@ export function createNotifier(options: NotifierOptions): Notifier {
       pending.push(...announced);
       if (timer === null) timer = setTimer(flush, coalesceMs);
     },
+    handleAccount(events) {
+      const context: PolicyContext = { settings: options.getSettings(), now: now(), snoozedUntil: options.getSnoozedUntil() };
+      const news = events.filter((event) => event.type !== 'account.cleared');
+      const verdict = judgeAccount(context);
+      if (verdict === 'held') heldAccount = [...heldAccount, ...news].slice(-HELD_LIMIT);
+      else if (verdict === 'announce') showAccount(news);
+    },
     flush,
     heldEvents: () => [...held],
     restoreHeld(events) {
@@ -144,6 +183,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       timer = null;
       pending = [];
       held = [];
+      heldAccount = [];
     },
   };
 }

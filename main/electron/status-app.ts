@@ -20,6 +20,7 @@ import { resolveLanguage, textsFor, type Texts } from './texts';
 import { createStatusTray } from './tray';
 import type { LinkKind } from './tray-menu';
 import type { StatusWindow } from './window';
+import { accountImpact, type AccountImpact } from '../../common/account-impact';
 import { accountCallHandlers, noDesktopAccount, pushAccountChanges, type DesktopAccount } from './account-calls';
 
 export const APP_ID = 'net.gandi.status-tray';
@@ -131,12 +132,21 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       ),
     // The file follows what is held, so nothing held is lost or shown twice after a restart.
     onHeldChange: () => run(savePause(), 'Saving the snooze'),
+    getImpact: () => currentImpact(),
   });
+
+  /** What the current picture touches in the account; null without an account report. */
+  function currentImpact(): AccountImpact | null {
+    const usage = account.service.view().report?.usage;
+    return usage === undefined ? null : accountImpact(snapshot, usage);
+  }
   if (options.heldEvents) notifier.restoreHeld(options.heldEvents);
 
   const freshnessNow = createFreshnessClock(() => now().getTime());
   function refreshTray(): void {
+    const impact = currentImpact();
     tray.update({
+      affected: new Set(impact === null ? [] : [...impact.incidents, ...impact.maintenances].map((item) => `${item.sourceUrl}|${item.id}`)),
       snapshot,
       texts: texts(),
       snoozedUntil,
@@ -206,6 +216,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     settings = saved;
     if (saved.launchAtLogin !== previous.launchAtLogin) run(loginItem.setEnabled(saved.launchAtLogin), 'Launch at login');
     // Sources, interval and reminder delay change in place: the core keeps its data and history.
+    account.service.setIntervalHours(saved.accountCheckHours);
     if (saved.notifications.reminderMinutes !== previous.notifications.reminderMinutes) {
       core?.setReminderMinutes?.(saved.notifications.reminderMinutes);
     }
@@ -268,7 +279,16 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
         run(loginItem.setEnabled(settings.launchAtLogin), 'Launch at login');
       }
       await startCore();
-      unsubscribeAccount = pushAccountChanges(account, (view) => window.send('account', view));
+      const unpush = pushAccountChanges(account, (view) => window.send('account', view));
+      // A new report may change what is marked "affects you" in the tray menu.
+      const unmark = account.service.subscribe(() => refreshTray());
+      const unannounce = account.service.subscribeEvents((events) => notifier.handleAccount(events));
+      unsubscribeAccount = () => {
+        unpush();
+        unmark();
+        unannounce();
+      };
+      account.service.setIntervalHours(settings.accountCheckHours);
       await account.tokens.load();
       await account.service.start();
     },

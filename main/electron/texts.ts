@@ -3,6 +3,7 @@
 import { PROBLEM_TEXTS, type ProblemTexts } from '../../common/problem-texts';
 import type { Level } from '../../common/model';
 import type { Settings } from '../../common/settings';
+import { ACCOUNT_TEXTS, type AccountTexts } from '../../common/account-texts';
 
 export type Language = 'en' | 'fr';
 
@@ -62,6 +63,21 @@ export interface Texts {
    * (the English ones are those of main/core/http.ts).
    */
   problem: ProblemTexts;
+  /** The account checks' names, findings and touches (common/account-texts.ts). */
+  account: AccountTexts;
+  accountNotice: {
+    /** Title of one finding's notice: "Your Gandi account: Domains". */
+    title(check: string): string;
+    /** Title of several at once. */
+    several(count: number): string;
+    tokenRefused: string;
+    /** "Yours: your instances shop-prod run there". */
+    yours(touches: string): string;
+    /** A "x ago" for a finding's date, in whole days. */
+    daysAgo(days: number): string;
+    /** Marks an incident of the tray menu that touches the account. */
+    affectsYou: string;
+  };
 }
 
 
@@ -118,6 +134,15 @@ const en: Texts = {
     affects: (services) => `Affects ${services}`,
     startsAt: (time) => `Starts at ${time}`,
   },
+  account: ACCOUNT_TEXTS.en,
+  accountNotice: {
+    title: (check) => `Your Gandi account: ${check}`,
+    several: (n) => `${n} things to look at in your Gandi account`,
+    tokenRefused: 'Gandi refused the token: create a new one',
+    yours: (touches) => `Yours: ${touches}`,
+    daysAgo: (n) => (n <= 0 ? 'today' : n === 1 ? 'yesterday' : `${n} days ago`),
+    affectsYou: 'Affects you',
+  },
   problem: PROBLEM_TEXTS.en,
 };
 
@@ -173,6 +198,15 @@ const fr: Texts = {
     burst: (n, source) => `${n} changements sur le statut ${source}`,
     affects: (services) => `Concerne ${services}`,
     startsAt: (time) => `Début à ${time}`,
+  },
+  account: ACCOUNT_TEXTS.fr,
+  accountNotice: {
+    title: (check) => `Votre compte Gandi : ${check}`,
+    several: (n) => `${n} points à voir dans votre compte Gandi`,
+    tokenRefused: 'Gandi a refusé le jeton : créez-en un nouveau',
+    yours: (touches) => `Chez vous : ${touches}`,
+    daysAgo: (n) => (n <= 0 ? "aujourd'hui" : n === 1 ? 'hier' : `il y a ${n} jours`),
+    affectsYou: 'Vous concerne',
   },
   problem: PROBLEM_TEXTS.fr,
 };

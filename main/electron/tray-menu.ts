@@ -21,6 +21,8 @@ export interface TrayMenuModel {
   /** null where the OS has no login items Electron can set (Linux). */
   launchAtLogin: boolean | null;
   now: Date;
+  /** `sourceUrl|id` of the incidents and maintenances that touch the Gandi account (marked). */
+  affected?: ReadonlySet<string>;
   /** The time to judge the data's age by (createFreshnessClock), not fooled by a clock stepped back; default `now`. */
   freshnessNow?: Date;
 }
@@ -54,7 +56,9 @@ function incidentItems(model: TrayMenuModel, actions: TrayMenuActions): MenuItem
     { label: model.texts.menu.openIncidents, enabled: false },
     ...open.slice(0, MAX_INCIDENT_ITEMS).map(({ source, incident }) => ({
       id: `incident:${source.url}:${incident.id}`,
-      label: label(`${incident.title} (${incident.status})`),
+      label: label(
+        `${model.affected?.has(`${source.url}|${incident.id}`) === true ? `${model.texts.accountNotice.affectsYou}: ` : ''}${incident.title} (${incident.status})`,
+      ),
       click: () => actions.show({ kind: 'incident', sourceUrl: source.url, id: incident.id }),
     })),
   ];

@@ -103,7 +103,14 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
   // The token comes from the server's environment, never from the browser.
   // A token file others can read stops the start, with what to do (TokenFileError's message).
   const token = args.tokenFile ? await readTokenFile(args.tokenFile, process.platform) : process.env.GANDI_PAT;
-  const account = createAccountService({ tokens: serverTokenSource(token), fetch: (url, init) => fetch(url, init), env: process.env, onWarning: warn });
+  const account = createAccountService({
+    tokens: serverTokenSource(token),
+    fetch: (url, init) => fetch(url, init),
+    env: process.env,
+    intervalHours: initial.accountCheckHours,
+    onWarning: warn,
+  });
+  const unsubscribeAccountHours = settings.subscribe((next) => account.setIntervalHours(next.accountCheckHours));
   const listening = await listenDashboard({
     port: args.port,
     host: args.host,
@@ -124,6 +131,7 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
     accessUrl: accessToken === null ? null : `${listening.url}/?access=${accessToken}`,
     async stop() {
       unsubscribe();
+      unsubscribeAccountHours();
       account.stop();
       await listening.close();
       await core.stop();

@@ -6,6 +6,7 @@ import { accountReportSchema } from '../../../common/account';
 import type { AccountView, TokenState } from '../../../common/account-view';
 import type { Clock, FetchLike } from '../ports';
 import { checkAccount, type AccountCheckOptions } from './account-check';
+import { ACCOUNT_CHECK_HOURS } from '../../../common/settings';
 import { accountEventsBetween, type AccountEvent } from '../../../common/account-events';
 
 /** Where the token comes from; the service never keeps it longer than a run. */
@@ -52,11 +53,10 @@ export interface AccountService {
   setIntervalHours(hours: number): void;
 }
 
-export const DEFAULT_ACCOUNT_INTERVAL_HOURS = 6;
 
 export function createAccountService(options: AccountServiceOptions): AccountService {
   const now = options.now ?? (() => new Date());
-  let intervalMs = (options.intervalHours ?? DEFAULT_ACCOUNT_INTERVAL_HOURS) * 60 * 60 * 1000;
+  let intervalMs = (options.intervalHours ?? ACCOUNT_CHECK_HOURS.default) * 60 * 60 * 1000;
   const warn = options.onWarning ?? (() => undefined);
   const listeners = new Set<(view: AccountView) => void>();
   const eventListeners = new Set<(events: AccountEvent[]) => void>();

@@ -8,6 +8,7 @@ import { useApi, useAppStore, useI18n } from '../context';
 import { checkName, findingText, notCheckedText } from '../account-text';
 import { formatRelative, parseTime } from '../time/format';
 import { ExternalIcon } from './Icons';
+import { useHighlightTarget } from './useHighlight';
 
 const OUTCOME_LEVEL: Record<CheckOutcome, string> = { ok: 'operational', warning: 'degraded', problem: 'major_outage', 'not-checked': 'unknown' };
 
@@ -18,6 +19,8 @@ export function AccountChecks({ manual }: { manual: ReactNode }) {
   const now = useAppStore((state) => state.now);
   const web = useAppStore((state) => state.info?.platform === 'web');
   const [checking, setChecking] = useState(false);
+  // A finding's notification opens the panel on its check.
+  const { isTarget, register } = useHighlightTarget('account');
 
   if (account === null) return <>{manual}</>;
   const report = account.report;
@@ -67,7 +70,12 @@ export function AccountChecks({ manual }: { manual: ReactNode }) {
             .map((result) => {
               const why = notCheckedText(result, t);
               return (
-                <li key={result.check} className={`account-check level-${OUTCOME_LEVEL[result.outcome]}`}>
+                <li
+                  key={result.check}
+                  ref={register('', result.check)}
+                  tabIndex={-1}
+                  className={`account-check level-${OUTCOME_LEVEL[result.outcome]}${isTarget('', result.check) ? ' highlighted' : ''}`}
+                >
                   <p className="account-check-head">
                     <span className="badge">
                       <span className="dot" aria-hidden="true" />

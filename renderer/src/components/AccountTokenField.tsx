@@ -2,12 +2,13 @@
 // whether one is set and where it is kept). Where the system has no keyring, the user chooses
 // between this run only and a plain file only they can read. The dashboard's token is given to its
 // server at start, so there the field only says so.
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import { ExternalIcon } from './Icons';
 import { SectionTitle } from './settings-fields';
 
-export function AccountTokenField() {
+/** `children`: the settings of the checks themselves, shown under the token (when one is set). */
+export function AccountTokenField({ children }: { children?: ReactNode }) {
   const { t } = useI18n();
   const api = useApi();
   const store = useStoreApi();
@@ -85,6 +86,7 @@ export function AccountTokenField() {
         {t('account.tokenPage')}
         <ExternalIcon />
       </button>
+      {children}
     </section>
   );
 }

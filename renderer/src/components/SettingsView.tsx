@@ -2,7 +2,7 @@
 // The browser dashboard shows only what matters there (it raises no notifications).
 import { useRef, useState, type FormEvent } from 'react';
 import { SOURCE_KINDS } from '../../../common/model';
-import { defaultSettings, POLL_INTERVAL_SECONDS, settingsSchema, type Settings } from '../../../common/settings';
+import { ACCOUNT_CHECK_HOURS, defaultSettings, POLL_INTERVAL_SECONDS, settingsSchema, type Settings } from '../../../common/settings';
 import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import type { MessageKey } from '../i18n/messages';
@@ -11,7 +11,7 @@ import { AddStatusPage } from './AddStatusPage';
 import { Checkbox, errorsFrom, Field, fieldId, NumberField, SectionTitle, type FieldErrors } from './settings-fields';
 import { ServiceChoices } from './ServiceChoices';
 
-type NotificationKind = Exclude<keyof Settings['notifications'], 'reminderMinutes'>;
+type NotificationKind = Exclude<keyof Settings['notifications'], 'reminderMinutes' | 'account' | 'onlyAffectingMe'>;
 const NOTIFICATION_KINDS: NotificationKind[] = [
   'incidents',
   'incidentUpdates',
@@ -35,6 +35,8 @@ export function SettingsView() {
   const clearDraft = useAppStore((state) => state.clearSettingsDraft);
   // The browser dashboard raises no notifications: what only tunes them is not shown there.
   const web = useAppStore((state) => state.info?.platform === 'web');
+  // What only means something once the account is checked is shown only then.
+  const tokenSet = useAppStore((state) => state.account?.token.set === true);
   const base = saved ?? defaultSettings();
   // The draft lives in the store so that leaving the tab and coming back keeps unsaved edits;
   // with no draft the form follows the saved settings, including changes made elsewhere.
@@ -142,8 +144,20 @@ export function SettingsView() {
         />
       </section>
 
-      <AccountTokenField />
-      {web ? null : <DesktopOnlySettings draft={draft} errors={errors} update={update} />}
+      <AccountTokenField>
+        {tokenSet ? (
+          <NumberField
+            path="accountCheckHours"
+            label={t('settings.accountCheckHours')}
+            value={draft.accountCheckHours}
+            errors={errors}
+            min={ACCOUNT_CHECK_HOURS.min}
+            max={ACCOUNT_CHECK_HOURS.max}
+            onChange={(accountCheckHours) => update((d) => ({ ...d, accountCheckHours }))}
+          />
+        ) : null}
+      </AccountTokenField>
+      {web ? null : <DesktopOnlySettings draft={draft} errors={errors} update={update} tokenSet={tokenSet} />}
 
       <section className="settings-section">
         <SectionTitle>{t('settings.general')}</SectionTitle>
@@ -211,7 +225,7 @@ interface SectionProps {
 }
 
 /** Notifications, followed and muted services, quiet hours: they only tune desktop notifications. */
-function DesktopOnlySettings({ draft, errors, update }: SectionProps) {
+function DesktopOnlySettings({ draft, errors, update, tokenSet }: SectionProps & { tokenSet: boolean }) {
   const { t, lang } = useI18n();
   const n = draft.notifications;
   return (
@@ -233,6 +247,23 @@ function DesktopOnlySettings({ draft, errors, update }: SectionProps) {
               onChange={(value) => update((d) => ({ ...d, notifications: { ...d.notifications, [kind]: value } }))}
             />
           ))}
+          {tokenSet ? (
+            <>
+              <Checkbox
+                label={t('settings.notify.account')}
+                checked={n.account}
+                disabled={!n.enabled}
+                onChange={(account) => update((d) => ({ ...d, notifications: { ...d.notifications, account } }))}
+              />
+              <Checkbox
+                label={t('settings.notify.onlyAffectingMe')}
+                checked={n.onlyAffectingMe}
+                disabled={!n.enabled}
+                onChange={(onlyAffectingMe) => update((d) => ({ ...d, notifications: { ...d.notifications, onlyAffectingMe } }))}
+              />
+              <p className="hint">{t('settings.notify.onlyAffectingMeHint')}</p>
+            </>
+          ) : null}
           <NumberField
             path="notifications.reminderMinutes"
             label={t('settings.notify.reminderMinutes')}

@@ -9,7 +9,8 @@ export const VIEWS = ['overview', 'incidents', 'maintenances', 'support', 'setti
 export type ViewId = (typeof VIEWS)[number];
 
 export interface Highlight {
-  kind: 'incident' | 'maintenance';
+  /** `account`: a check of the support panel (`id` is the check, `sourceUrl` empty). */
+  kind: 'incident' | 'maintenance' | 'account';
   sourceUrl: string;
   id: string;
   /** Bumped on every request so showing the same item twice scrolls to it again. */
@@ -48,6 +49,8 @@ export interface UiSlice extends UiData {
 
 export function reduceShow(data: UiData, target: ShowTarget): UiData {
   if (target.kind === 'view') return { ...data, view: target.view, highlight: null };
+  const seq = (data.highlight?.seq ?? 0) + 1;
+  if (target.kind === 'account') return { ...data, view: 'support', highlight: { kind: 'account', sourceUrl: '', id: target.check, seq } };
   return {
     ...data,
     view: target.kind === 'incident' ? 'incidents' : 'maintenances',
@@ -55,7 +58,7 @@ export function reduceShow(data: UiData, target: ShowTarget): UiData {
       kind: target.kind,
       sourceUrl: target.sourceUrl,
       id: target.id,
-      seq: (data.highlight?.seq ?? 0) + 1,
+      seq,
     },
   };
 }

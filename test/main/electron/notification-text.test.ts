@@ -28,7 +28,7 @@ describe('source.unreachable notices', () => {
   it('say in French why the page cannot be read', () => {
     const fr = textsFor('fr');
     expect(composeNotice([busy], fr)).toEqual({
-      title: 'Gandi injoignable - Gandi',
+      title: 'Gandi injoignable',
       body: 'status.gandi.net a répondu HTTP 503 (réessayer dans 3 s)',
       target: { kind: 'view', view: 'overview' },
     });
