@@ -3,46 +3,24 @@
 // desktop's, in both languages and themes. Saves the screenshots to test-artifacts/ and runs
 // axe-core on every tab.
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDashboardServer, type RunningDashboard } from '../../main/web/start';
 import { launchChromium } from './helpers/chromium';
 import { ensureRendererBuild, REPO_ROOT } from './helpers/renderer-build';
+import { serveOutagePage, type OutagePage } from './helpers/outage-page';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/real/statuspage-gandi-summary-major-outage-and-maintenances.json');
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** The real document with every time moved by the same amount, so that it happened just now. */
-function shiftedToNow(document: unknown, capturedAt: number, now: number): unknown {
-  const shift = (value: unknown): unknown => {
-    if (typeof value === 'string' && ISO.test(value)) return new Date(Date.parse(value) + (now - capturedAt)).toISOString();
-    if (Array.isArray(value)) return value.map(shift);
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shift(item)]));
-    return value;
-  };
-  return shift(document);
-}
-
-let page: http.Server;
+let page: OutagePage;
 let dashboard: RunningDashboard;
 let browser: Browser;
 
 beforeAll(async () => {
   const [staticRoot] = await Promise.all([ensureRendererBuild(), mkdir(ARTIFACTS, { recursive: true })]);
-  const real = JSON.parse(await readFile(FIXTURE, 'utf8')) as { page: { updated_at: string } };
-  const summary = JSON.stringify(shiftedToNow(real, Date.parse(real.page.updated_at), Date.now() - 60_000));
-  page = http.createServer((req, res) => {
-    const body = req.url === '/api/v2/summary.json' ? summary : req.url?.endsWith('.json') ? '{"incidents":[],"scheduled_maintenances":[]}' : null;
-    res.writeHead(body === null ? 404 : 200, { 'Content-Type': 'application/json' });
-    res.end(body ?? '{}');
-  });
-  await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+  page = await serveOutagePage();
+  const url = page.url;
   dashboard = await startDashboardServer({
     args: { urls: [url], port: 0, host: '127.0.0.1', hostGiven: false, settingsFile: null, stateFile: null, allowHosts: [], allowPrivateSources: false, help: false },
     staticRoot,
@@ -54,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await dashboard?.stop();
-  await new Promise((resolve) => page?.close(resolve));
+  await page?.close();
 });
 
 async function open(locale: 'en-US' | 'fr-FR', colorScheme: 'light' | 'dark', width: number, height: number): Promise<Page> {

@@ -1,5 +1,6 @@
 // One maintenance: when (in the user's time, with relative times), what the page says about it,
 // which services, and a link to its page.
+import { useAffectsYou } from '../affects-you';
 import { forwardRef } from 'react';
 import type { Maintenance, SourceSnapshot } from '../../../common/model';
 import { useApi, useAppStore, useI18n } from '../context';
@@ -23,6 +24,7 @@ export const MaintenanceCard = forwardRef<HTMLElement, CardProps>(function Maint
   const start = parseTime(maintenance.scheduledFor);
   const end = parseTime(maintenance.scheduledUntil);
   const names = serviceNames(source, maintenance.services);
+  const affects = useAffectsYou().items.get(`${source.url}|${maintenance.id}`);
   const titleId = `maintenance-${maintenance.id}-title`.replace(/[^a-zA-Z0-9_-]/g, '_');
 
   return (
@@ -56,6 +58,11 @@ export const MaintenanceCard = forwardRef<HTMLElement, CardProps>(function Maint
         )}
       </p>
       <p className="relative">{relativeLine(maintenance, start, end, now, lang, t, zone)}</p>
+      {affects !== undefined ? (
+        <p className="affects-you">
+          <span className="tag tag-affects">{t('account.affectsYou')}</span> {affects}
+        </p>
+      ) : null}
       {maintenance.details ? <UpdateText text={maintenance.details} sourceUrl={source.url} /> : null}
       {names.length > 0 ? (
         <dl className="facts">

@@ -3,7 +3,7 @@
 // what affects me"; and the tray menu's mark on incidents that touch it.
 import { describe, expect, it } from 'vitest';
 import type { AccountUsage, Finding } from '../../../common/account';
-import type { AccountEvent } from '../../../common/account-events';
+import type { AccountFindingEvent } from '../../../common/account-events';
 import { accountImpact, type AccountImpact } from '../../../common/account-impact';
 import type { ChangeEvent, StatusSnapshot } from '../../../common/model';
 import type { Settings } from '../../../common/settings';
@@ -49,7 +49,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
     ...overrides,
   };
 }
-function found(f: Finding): AccountEvent {
+function found(f: Finding): AccountFindingEvent {
   return { type: 'account.finding', at: '2026-12-02T12:00:00Z', check: f.check, finding: f, key: `account.finding|${f.key}` };
 }
 

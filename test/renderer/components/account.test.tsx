@@ -113,6 +113,35 @@ describe('account checks in the support panel', () => {
   });
 });
 
+describe('a finding notification clicked', () => {
+  it('opens the support panel on its check, highlighted and focused', () => {
+    const { store } = setup(view());
+    act(() => store.getState().show({ kind: 'account', check: 'domains' }));
+    expect(store.getState().view).toBe('support');
+    const domains = screen.getByText('Domains').closest('li') as HTMLElement;
+    expect(domains.className).toContain('highlighted');
+    expect(document.activeElement).toBe(domains);
+    expect((screen.getByText('Mailboxes').closest('li') as HTMLElement).className).not.toContain('highlighted');
+  });
+});
+
+describe('account settings', () => {
+  it('offers the check interval and "only what affects me" once a token is set, and saves them', async () => {
+    const { store } = setup(view(), 'settings');
+    const hours = screen.getByLabelText('Check the account every (hours)') as HTMLInputElement;
+    expect(hours.value).toBe('6');
+    fireEvent.change(hours, { target: { value: '12' } });
+    fireEvent.click(screen.getByLabelText('Only incidents and maintenances that affect my account'));
+    expect(store.getState().settingsDraft).toMatchObject({ accountCheckHours: 12, notifications: { onlyAffectingMe: true } });
+  });
+
+  it('shows neither without a token', () => {
+    setup(view({ token: { set: false, storage: 'none', encryptionAvailable: true, settable: true }, report: null }), 'settings');
+    expect(screen.queryByLabelText('Check the account every (hours)')).toBeNull();
+    expect(screen.queryByLabelText('Only incidents and maintenances that affect my account')).toBeNull();
+  });
+});
+
 describe('affects you', () => {
   it('marks the incidents that touch what the account uses', () => {
     setup(view(), 'incidents');
