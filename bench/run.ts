@@ -1,7 +1,8 @@
 // `npm run bench`: speed and memory of the status core, each checked against a goal. Prints a
 // table; exits 1 and names the goals missed if any is. Options: --rounds N (polls in the long run,
 // default 3000 ≈ 2 days of 60 s polls), --poll-rounds N (timed poll rounds per API, default 400),
-// --only parse,diff,memory,poll,window (window: the renderer in Debian's Chromium).
+// --only parse,diff,memory,poll,wire,window,latency,startup (window: the renderer in Debian's
+// Chromium; latency: detection to the --watch line and to D-Bus; startup: start to first status).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { runLongRun } from './long-run';
@@ -10,8 +11,10 @@ import { jsonLines, missedGoals, renderTable, type Measurement } from './report'
 import { runDiffBench, runParseBench } from './speed';
 import { runWindowBench } from './window';
 import { runWireBench } from './wire';
+import { runLatencyBench } from './latency';
+import { runStartupBench } from './startup';
 
-const SECTIONS = ['parse', 'diff', 'memory', 'poll', 'wire', 'window'] as const;
+const SECTIONS = ['parse', 'diff', 'memory', 'poll', 'wire', 'window', 'latency', 'startup'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -72,6 +75,8 @@ async function main(): Promise<number> {
   if (options.only.has('poll')) measurements.push(...(await runPollTiming(options.pollRounds)));
   if (options.only.has('wire')) measurements.push(...(await runWireBench()));
   if (options.only.has('window')) measurements.push(...(await runWindowBench()));
+  if (options.only.has('latency')) measurements.push(...(await runLatencyBench()));
+  if (options.only.has('startup')) measurements.push(...(await runStartupBench()));
 
   if (options.json) {
     for (const line of jsonLines(measurements)) console.log(line);

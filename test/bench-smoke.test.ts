@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonLines } from '../bench/report';
 import { runDiffBench, runParseBench } from '../bench/speed';
+import { runLatencyBench } from '../bench/latency';
 
 describe('benchmarks, smoke run', () => {
   it('measures parsing and diffing and reports each figure as {name, value, unit, runs, goal, ok}', () => {
@@ -17,4 +18,12 @@ describe('benchmarks, smoke run', () => {
       expect(figure.ok === null || typeof figure.ok === 'boolean').toBe(true);
     }
   }, 60_000);
+
+  it('measures detection latency to the --watch line and to D-Bus (two trials, time scaled)', async () => {
+    const measurements = await runLatencyBench(2, [15]);
+    const names = measurements.map((m) => m.name);
+    expect(names).toContain('to the --watch line, worst, 15 s interval');
+    expect(names).toContain('to the D-Bus notification, worst, 15 s interval');
+    for (const m of measurements) expect(Number.isFinite(m.value) && m.value > 0, m.name).toBe(true);
+  }, 90_000);
 });

@@ -2,6 +2,7 @@
 // the command runs the same from the real entry and in tests.
 import type { Clock, FetchLike } from '../core/ports';
 import type { DesktopNotifier } from './desktop-notifier';
+import type { PollerTimers } from '../core/poller';
 
 export interface CliOutput {
   write(chunk: string): unknown;
@@ -22,4 +23,6 @@ export interface CliIo {
   onReload?: (listener: () => void) => () => void;
   /** Desktop notifications for `--notify`; defaults to node-notifier. */
   notifier?: DesktopNotifier;
+  /** The poll schedule's timers (default: the real ones); the latency benchmark scales them. */
+  timers?: PollerTimers;
 }

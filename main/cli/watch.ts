@@ -78,6 +78,7 @@ async function watchWithState(options: CliOptions, io: CliIo, stateFile: string,
     store: createFileStateStore(stateFile, { onWarning: warn }),
     onWarning: warn,
     onPollAttempt: polls.record,
+    ...(io.timers ? { timers: io.timers } : {}),
   });
 
   // Every event is printed; notices are damped (flapping, short outages), as on the desktop.
