@@ -1,6 +1,7 @@
 // The settings: schema, defaults, bounds and the rules that change them. One definition for the
 // tray app, the dashboard, the command line and the window.
 import { z } from 'zod';
+import { watchesPart, type WatchedParts } from './watch';
 import { LIMITS } from './limits';
 import { SOURCE_KINDS } from './model';
 
@@ -93,6 +94,13 @@ export const settingsSchema = z.object({
       z.object({
         url: sourceUrl,
         kind: z.enum(['auto', ...SOURCE_KINDS]).default('auto'),
+        /** Watch only these components or groups (common/watch.ts); absent: the whole page. */
+        watch: z
+          .object({
+            services: z.array(z.string().max(LIMITS.idChars)).max(LIMITS.servicesPerSource),
+            groups: z.array(z.string().max(LIMITS.nameChars)).max(LIMITS.servicesPerSource),
+          })
+          .optional(),
       }),
     )
     .min(1)
@@ -172,4 +180,9 @@ export function chooseService(settings: Settings, list: ServiceList, serviceId: 
     [list]: want ? [...without, serviceId] : without,
     [other]: want ? settings[other].filter((id) => id !== serviceId) : settings[other],
   };
+}
+
+/** The part of each page the user watches, by source URL (only sources that watch a part). */
+export function watchedPartsOf(settings: Settings): WatchedParts {
+  return new Map(settings.sources.flatMap((source) => (watchesPart(source.watch) ? [[source.url, source.watch] as const] : [])));
 }

@@ -16,6 +16,8 @@ export interface PolicyContext {
    * "only what affects me" cannot judge, and everything is announced as usual).
    */
   affectsMe?: (event: ChangeEvent) => boolean;
+  /** Services outside the part of their page the user watches (common/watch.ts): never announced. */
+  unwatched?: readonly string[];
 }
 
 /** Service ids an event is about (empty for page-wide events). */
@@ -109,6 +111,8 @@ export function judge(event: ChangeEvent, context: PolicyContext): Verdict {
   if (!settings.notifications.enabled) return 'filtered';
   if (!kindEnabled(event, settings.notifications)) return 'filtered';
   if (isMuted(event, settings.mutedServices)) return 'filtered';
+  // An incident that touches only unwatched components is shown in the window, not announced.
+  if (context.unwatched !== undefined && isMuted(event, [...settings.mutedServices, ...context.unwatched])) return 'filtered';
   if (settings.notifications.onlyAffectingMe && context.affectsMe !== undefined && !context.affectsMe(event)) return 'filtered';
   return paused(context) ? 'held' : 'announce';
 }

@@ -27,6 +27,8 @@ export interface NotifierOptions {
   onFollowEnded?: (serviceIds: string[]) => void;
   /** Called after an update changed what is held, with what is held now (to keep it across restarts). */
   onHeldChange?: (held: readonly ChangeEvent[]) => void;
+  /** Services outside the watched part of their page (common/watch.ts). */
+  getUnwatched?: () => readonly string[];
   /** What the current picture touches in the Gandi account; null without an account report. */
   getImpact?: () => AccountImpact | null;
   /** Told when the sink failed to show a notification (default: console.warn). */
@@ -140,7 +142,14 @@ export function createNotifier(options: NotifierOptions): Notifier {
       const settings = options.getSettings();
       const events = damper.filter(incoming, now(), settings.followedServices);
       const heldBefore = held;
-      const context: PolicyContext = { settings, now: now(), snoozedUntil: options.getSnoozedUntil(), ...impactContext() };
+      const unwatched = options.getUnwatched?.() ?? [];
+      const context: PolicyContext = {
+        settings,
+        now: now(),
+        snoozedUntil: options.getSnoozedUntil(),
+        ...impactContext(),
+        ...(unwatched.length > 0 ? { unwatched } : {}),
+      };
       releaseAccount(context);
       const announced: ChangeEvent[] = [];
       for (const event of events) {

@@ -4,7 +4,7 @@ import { app, clipboard, shell } from 'electron';
 import { createFreshnessClock } from '../../common/freshness';
 import type { ChangeEvent, StatusSnapshot } from '../../common/model';
 import type { FetchLike, SourceConfig, StateStore, StatusService } from '../core/ports';
-import { chooseService, settingsSchema, type Settings } from '../../common/settings';
+import { chooseService, settingsSchema, watchedPartsOf, type Settings } from '../../common/settings';
 import { RECENT_EVENTS, type AppState, type CallHandlers, type ExternalTarget, type SetSettingsResult, type ShowTarget } from '../../common/window-api';
 import { serialised } from '../core/atomic-file';
 import { createPageDetector } from '../core/page-detection';
@@ -21,6 +21,7 @@ import { createStatusTray } from './tray';
 import type { LinkKind } from './tray-menu';
 import type { StatusWindow } from './window';
 import { accountImpact, type AccountImpact } from '../../common/account-impact';
+import { narrowToWatched, unwatchedServiceIds } from '../../common/watch';
 import { accountCallHandlers, noDesktopAccount, pushAccountChanges, type DesktopAccount } from './account-calls';
 
 export const APP_ID = 'net.gandi.status-tray';
@@ -133,6 +134,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     // The file follows what is held, so nothing held is lost or shown twice after a restart.
     onHeldChange: () => run(savePause(), 'Saving the snooze'),
     getImpact: () => currentImpact(),
+    getUnwatched: () => unwatchedServiceIds(snapshot, watchedPartsOf(settings)),
   });
 
   /** What the current picture touches in the account; null without an account report. */
@@ -146,8 +148,9 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   function refreshTray(): void {
     const impact = currentImpact();
     tray.update({
+      // The tray's colour counts only the part of each page the user watches.
+      snapshot: narrowToWatched(snapshot, watchedPartsOf(settings)),
       affected: new Set(impact === null ? [] : [...impact.incidents, ...impact.maintenances].map((item) => `${item.sourceUrl}|${item.id}`)),
-      snapshot,
       texts: texts(),
       snoozedUntil,
       followedServices: settings.followedServices,

@@ -6,11 +6,13 @@ import { useApi, useAppStore, useI18n } from '../context';
 import { sourceErrorText } from '../problem';
 import { formatDateTime, formatRelative, parseTime } from '../time/format';
 import { AlertIcon, RefreshIcon } from './Icons';
+import { useWatchedSnapshot } from '../watched';
 
 export function Header() {
   const api = useApi();
   const { t, lang, zone } = useI18n();
-  const snapshot = useAppStore((state) => state.snapshot);
+  // The level of the part of each page the user watches (the whole page unless they chose).
+  const snapshot = useWatchedSnapshot();
   const now = useAppStore((state) => state.now);
   const serverLink = useAppStore((state) => state.serverLink);
   const [refreshing, setRefreshing] = useState(false);

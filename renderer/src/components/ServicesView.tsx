@@ -8,7 +8,8 @@
 // filter answers the keystroke first and the list just after (useDeferredValue).
 import { Fragment, memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Level, Service } from '../../../common/model';
-import { chooseService, defaultSettings, type ServiceList } from '../../../common/settings';
+import { chooseService, defaultSettings, watchedPartsOf, type ServiceList } from '../../../common/settings';
+import { isServiceWatched, type WatchChoice } from '../../../common/watch';
 import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import { translator } from '../i18n/messages';
@@ -32,6 +33,8 @@ interface RowContext {
   naming: IncidentIndex;
   /** `sourceUrl|serviceId` of the services the Gandi account uses -> what of the user's they carry. */
   affects: ReadonlyMap<string, string>;
+  /** The part of this page the user watches (common/watch.ts); others are shown dimmed. */
+  watch: WatchChoice | undefined;
   onToggle: (list: ServiceList, serviceId: string) => Promise<void>;
 }
 
@@ -78,7 +81,17 @@ export function ServicesView() {
     [api, store],
   );
   const affects = useAffectsYou().services;
-  const context = (sourceUrl: string): RowContext => ({ sourceUrl, followed, muted, web, naming: naming.get(sourceUrl) ?? EMPTY_INDEX, affects, onToggle });
+  const parts = useMemo(() => (settings === null ? new Map<string, WatchChoice>() : watchedPartsOf(settings)), [settings]);
+  const context = (sourceUrl: string): RowContext => ({
+    sourceUrl,
+    followed,
+    muted,
+    web,
+    naming: naming.get(sourceUrl) ?? EMPTY_INDEX,
+    affects,
+    watch: parts.get(sourceUrl),
+    onToggle,
+  });
 
   const anyService = sources.some((source) => source.services.length > 0);
   const anyMatch = groupsBySource.some((entry) => entry.groups.length > 0);
@@ -242,6 +255,7 @@ function ServiceName({ service, showGroup = false, context }: RowProps) {
           {t('account.affectsYou')}
         </span>
       ) : null}
+      {isServiceWatched(context.watch, service) ? null : <span className="tag tag-muted">{t('services.unwatched')}</span>}
     </>
   );
   if (incident === undefined) {
@@ -280,9 +294,10 @@ const ServiceRow = memo(function ServiceRow({ service, showGroup = false, contex
     setBusy(false);
   };
 
+  const unwatched = !isServiceWatched(context.watch, service);
   if (context.web) {
     return (
-      <li className="service">
+      <li className={unwatched ? 'service muted' : 'service'}>
         <span className="service-name">
           <ServiceName service={service} showGroup={showGroup} context={context} />
         </span>
@@ -292,7 +307,7 @@ const ServiceRow = memo(function ServiceRow({ service, showGroup = false, contex
   }
 
   return (
-    <li className={muted ? 'service muted' : 'service'}>
+    <li className={muted || unwatched ? 'service muted' : 'service'}>
       <span className="service-name">
         <ServiceName service={service} showGroup={showGroup} context={context} />
         {followed ? <span className="tag tag-followed">{t('services.followed')}</span> : null}

@@ -10,6 +10,7 @@ import { AccountTokenField } from './AccountTokenField';
 import { AddStatusPage } from './AddStatusPage';
 import { Checkbox, errorsFrom, Field, fieldId, NumberField, SectionTitle, type FieldErrors } from './settings-fields';
 import { ServiceChoices } from './ServiceChoices';
+import { WatchPartPicker } from './WatchPartPicker';
 
 type NotificationKind = Exclude<keyof Settings['notifications'], 'reminderMinutes' | 'account' | 'onlyAffectingMe'>;
 const NOTIFICATION_KINDS: NotificationKind[] = [
@@ -86,7 +87,8 @@ export function SettingsView() {
         <SectionTitle>{t('settings.sources')}</SectionTitle>
         {errors['sources'] ? <p className="field-error">{errors['sources']}</p> : null}
         {draft.sources.map((source, index) => (
-          <div className="source-row" key={index}>
+          <div className="source-block" key={index}>
+          <div className="source-row">
             <Field path={`sources.${index}.url`} label={t('settings.sourceUrl', { n: index + 1 })} errors={errors} className="grow">
               {(props) => (
                 <input
@@ -128,6 +130,8 @@ export function SettingsView() {
                 ×
               </button>
             ) : null}
+          </div>
+          <WatchPartPicker index={index} source={source} update={update} />
           </div>
         ))}
         {draft.sources.length < MAX_SOURCES ? (

@@ -173,3 +173,24 @@ describe('the tray menu', () => {
     expect(labels).toContain('Hosting down in LU-BI1 (investigating)');
   });
 });
+
+describe('watching part of a page, in notifications', () => {
+  it('does not announce an incident that touches only unwatched components, and announces the rest', () => {
+    const shown: Notice[] = [];
+    const notifier = createNotifier({
+      sink: { show: (notice) => shown.push(notice) },
+      getSettings: () => settingsWith(),
+      getSnoozedUntil: () => null,
+      getTexts: () => textsFor('en'),
+      getUnwatched: () => ['paas-bi1'],
+      setTimer: () => 1,
+      clearTimer: () => undefined,
+    });
+    notifier.handle([incidentEvent('incident.opened', 'bi1', 'Hosting down in LU-BI1', ['paas-bi1'])]);
+    notifier.flush();
+    expect(shown).toEqual([]);
+    notifier.handle([incidentEvent('incident.opened', 'both', 'Hosting down', ['paas-bi1', 'paas-sd5'])]);
+    notifier.flush();
+    expect(shown.map((notice) => notice.title)).toEqual(['New incident - Gandi']);
+  });
+});

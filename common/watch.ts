@@ -1,0 +1,63 @@
+// "Watch only part of a page": per source, the components or groups that matter (Cloudflare lists
+// hundreds of data centres). Unwatched components do not colour the tray nor notify; the window
+// still shows them, dimmed. One rule for every front door, pure.
+import type { Level, Service, SourceSnapshot, StatusSnapshot } from './model';
+import { overallOf, worstLevel } from './levels';
+
+/** What of a page is watched: service ids and group names; both empty means the whole page. */
+export interface WatchChoice {
+  services: readonly string[];
+  groups: readonly string[];
+}
+
+/** The part of each source that is watched, by source URL; a source not listed is watched whole. */
+export type WatchedParts = ReadonlyMap<string, WatchChoice>;
+
+export function watchesPart(choice: WatchChoice | undefined): choice is WatchChoice {
+  return choice !== undefined && (choice.services.length > 0 || choice.groups.length > 0);
+}
+
+export function isServiceWatched(choice: WatchChoice | undefined, service: Pick<Service, 'id' | 'group'>): boolean {
+  if (!watchesPart(choice)) return true;
+  return choice.services.includes(service.id) || (service.group !== null && choice.groups.includes(service.group));
+}
+
+/**
+ * The watched services of a source, or all of them when the choice names none the page still has
+ * (renamed or removed components): a stale choice must never turn a broken page into "all clear".
+ */
+export function watchedServices(source: SourceSnapshot, choice: WatchChoice | undefined): Service[] {
+  if (!watchesPart(choice)) return source.services;
+  const watched = source.services.filter((service) => isServiceWatched(choice, service));
+  return watched.length > 0 ? watched : source.services;
+}
+
+/** A source's level as the user chose to watch it: the worst of its watched services. */
+export function watchedSourceLevel(source: SourceSnapshot, choice: WatchChoice | undefined): Level {
+  if (!watchesPart(choice) || source.services.length === 0) return source.overall;
+  const watched = watchedServices(source, choice);
+  if (watched.length === source.services.length) return source.overall;
+  return worstLevel(watched.map((service) => service.status));
+}
+
+/** The picture with each source's level narrowed to what is watched (for the tray's colour). */
+export function narrowToWatched(snapshot: StatusSnapshot, parts: WatchedParts): StatusSnapshot {
+  if (parts.size === 0) return snapshot;
+  const sources = snapshot.sources.map((source) => {
+    const level = watchedSourceLevel(source, parts.get(source.url));
+    return level === source.overall ? source : { ...source, overall: level };
+  });
+  return { ...snapshot, sources, overall: overallOf(sources) };
+}
+
+/** Ids of the services not watched, across sources (for notifications: they are not announced). */
+export function unwatchedServiceIds(snapshot: StatusSnapshot, parts: WatchedParts): string[] {
+  const ids: string[] = [];
+  for (const source of snapshot.sources) {
+    const choice = parts.get(source.url);
+    if (!watchesPart(choice)) continue;
+    const watched = new Set(watchedServices(source, choice).map((service) => service.id));
+    for (const service of source.services) if (!watched.has(service.id)) ids.push(service.id);
+  }
+  return ids;
+}
