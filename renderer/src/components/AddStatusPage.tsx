@@ -69,7 +69,10 @@ export function AddStatusPage({ onAdd }: Props) {
       {found !== null && found.ok ? (
         <div className="add-page-found" role="status">
           <p>
-            <strong>{found.name}</strong> · {t(`settings.kind.${found.kind}`)} · {t('addPage.size', { services: found.services, incidents: found.incidents })}
+            <strong>{found.name}</strong> · {t(`settings.kind.${found.kind}`)} · {t('addPage.size', {
+              services: found.services,
+              incidents: t(found.incidents === 0 ? 'addPage.incidents.none' : found.incidents === 1 ? 'addPage.incidents.one' : 'addPage.incidents.other', { count: found.incidents }),
+            })}
           </p>
           <button
             type="button"
