@@ -10,6 +10,7 @@ export const CALL_CHANNELS = {
   copyText: 'app:copy-text',
   detectPage: 'sources:detect-page',
   getAccount: 'account:get',
+  getHistory: 'status:get-history',
   checkAccount: 'account:check',
   setAccountToken: 'account:set-token',
 } as const;

@@ -8,6 +8,7 @@ import { LEVELS, SOURCE_KINDS, type ChangeEvent, type Level, type SourceKind, ty
 import { changeEventSchema, sourceProblemSchema, statusSnapshotSchema } from './schema';
 import { settingsSchema, type Settings } from './settings';
 import { ACCOUNT_CHECKS } from './account';
+import { historySchema } from './history';
 import { accountViewSchema, setAccountTokenInputSchema, setAccountTokenResultSchema } from './account-view';
 import { CALL_CHANNELS, PUSH_CHANNELS, pushListenerName, type CallName, type PushListenerName, type PushName } from './window-api-names';
 
@@ -158,6 +159,8 @@ export const WINDOW_CALLS = {
   // Settings' "Add a status page": read the page once, save nothing.
   detectPage: { channel: CALL_CHANNELS.detectPage, http: { method: 'POST', path: '/api/detect-page' }, input: detectPageInputSchema, output: detectPageResultSchema },
   // The Gandi account (step 2 of the support procedure): the token's state and the last report, never the token.
+  // What this app saw over 90 days (uptime bars, past incidents); asked for when shown, not pushed.
+  getHistory: { channel: CALL_CHANNELS.getHistory, http: { method: 'GET', path: '/api/history' }, input: NO_INPUT, output: historySchema },
   getAccount: { channel: CALL_CHANNELS.getAccount, http: { method: 'GET', path: '/api/account' }, input: NO_INPUT, output: accountViewSchema },
   // "Check my account now": resolves when the run is over.
   checkAccount: { channel: CALL_CHANNELS.checkAccount, http: { method: 'POST', path: '/api/account/check' }, input: NO_INPUT, output: accountViewSchema },

@@ -1,6 +1,7 @@
 // The tray app's life: one instance, no window at start, no dock icon, stays in the tray when
 // the window closes, refreshes after sleep or when the network comes back, and on quit stops
 // the poller (which saves its state) before Electron exits.
+import { createHistoryRecorder } from '../core/history-recorder';
 import path from 'node:path';
 import { app, ipcMain, Menu, net, powerMonitor, protocol, safeStorage, session } from 'electron';
 import type { FetchLike, StateStore } from '../core/ports';
@@ -91,6 +92,7 @@ export async function runApp(options: RunAppOptions): Promise<StatusApp | null> 
     createCore: options.createCore,
     fetch,
     stateStore: options.createStateStore(path.join(userData, 'state.json'), warn),
+    history: createHistoryRecorder({ file: path.join(userData, 'history.json'), onWarning: warn }),
     settingsStore,
     settings,
     snoozeStore,

@@ -22,6 +22,7 @@ import type { LinkKind } from './tray-menu';
 import type { StatusWindow } from './window';
 import { accountImpact, type AccountImpact } from '../../common/account-impact';
 import { narrowToWatched, unwatchedServiceIds } from '../../common/watch';
+import { createHistoryRecorder, type HistoryRecorder } from '../core/history-recorder';
 import { accountCallHandlers, noDesktopAccount, pushAccountChanges, type DesktopAccount } from './account-calls';
 
 export const APP_ID = 'net.gandi.status-tray';
@@ -57,6 +58,8 @@ export interface StatusAppOptions {
   warn?: (message: string) => void;
   /** The Gandi account checks and the token's store (default: none, and none can be set). */
   account?: DesktopAccount;
+  /** What the app saw over 90 days (default: kept in memory only). */
+  history?: HistoryRecorder;
 }
 
 export interface StatusApp {
@@ -91,6 +94,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
   let snapshot: StatusSnapshot = { overall: 'unknown', sources: [] };
 
   const account = options.account ?? noDesktopAccount(options.fetch);
+  const history = options.history ?? createHistoryRecorder({ file: null, now });
   let unsubscribeAccount: () => void = () => undefined;
   // Same network as the polls (Electron's net.fetch honours the system proxy).
   const detectPage = createPageDetector({ fetch: options.fetch, now });
@@ -162,6 +166,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
 
   function onUpdate(update: { snapshot: StatusSnapshot; events: ChangeEvent[] }): void {
     snapshot = update.snapshot;
+    history.record(snapshot);
     recentEvents = [...recentEvents, ...update.events].slice(-RECENT_EVENTS);
     refreshTray();
     notifier.handle(update.events);
@@ -304,6 +309,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       await savePause().catch((error: unknown) => warn(`Saving the snooze failed: ${String(error)}`));
       notifier.dispose();
       await stopCore();
+      await history.flush();
       tray.destroy();
     },
     refresh,
@@ -324,6 +330,7 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
         return true;
       },
       detectPage: (input) => detectPage(input),
+      getHistory: () => history.history(),
       ...accountCallHandlers(account),
     },
   };

@@ -1,5 +1,6 @@
 // The dashboard's HTTP server: listens, then serves the routes with a Host check made for the port
 // it really got (port 0 picks a free one).
+import type { HistoryRecorder } from '../core/history-recorder';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StatusService } from '../core/ports';
@@ -31,6 +32,8 @@ export interface ListenOptions {
   maxBufferedBytes?: number;
   /** The Gandi account checks (default: no token). */
   account?: AccountService;
+  /** What the app saw over 90 days (default: in memory). */
+  history?: HistoryRecorder;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -76,6 +79,7 @@ export async function listenDashboard(options: ListenOptions): Promise<Listening
     hostPolicy: hostPolicyFor(port, options.host, options.hostGiven, options.allowHosts ?? []),
     accessToken: options.accessToken ?? null,
     ...(options.account ? { account: options.account } : {}),
+    ...(options.history ? { history: options.history } : {}),
     hub: createSseHub({ maxClients: options.maxClients, heartbeatMs: options.heartbeatMs, maxBufferedBytes: options.maxBufferedBytes }),
   });
   app = readyApp;

@@ -1,5 +1,6 @@
 // The bridge API over HTTP: the same calls the preload gives the desktop window, as /api routes,
 // with pushes over Server-Sent Events; everything else is the renderer build.
+import { createHistoryRecorder, type HistoryRecorder } from '../core/history-recorder';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChangeEvent } from '../../common/model';
 import {
@@ -40,6 +41,8 @@ export interface DashboardDeps {
   detectPage?: PageDetector;
   /** The Gandi account checks (default: no token). */
   account?: AccountService;
+  /** What the app saw over 90 days (default: none kept). */
+  history?: HistoryRecorder;
 }
 
 /** Calls the browser answers itself (the clipboard) have no route. */
@@ -82,7 +85,9 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   // A page that clicks "refresh" many times starts one poll round, not many.
   let refreshing: Promise<void> | null = null;
 
+  const history = deps.history ?? createHistoryRecorder({ file: null });
   const unsubscribeStatus = deps.status.subscribe((update) => {
+    history.record(update.snapshot);
     if (update.events.length > 0) recentEvents = [...recentEvents, ...update.events].slice(-limit);
     hub.broadcast('state', update.snapshot);
     for (const event of update.events) hub.broadcast('event', event);
@@ -96,6 +101,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   /** The window API's calls as the dashboard answers them (the table says which route is which). */
   const calls: DashboardHandlers = {
     getState: () => ({ snapshot: deps.status.getSnapshot(), settings: deps.settings.get(), info: deps.info, recentEvents }),
+    getHistory: () => history.history(),
     refresh: async () => {
       refreshing ??= deps.status.refreshNow().finally(() => {
         refreshing = null;

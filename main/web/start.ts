@@ -1,4 +1,5 @@
 // Wires the dashboard: settings (file or memory), the status core on Node's fetch, the HTTP server.
+import { createHistoryRecorder, historyFileBeside } from '../core/history-recorder';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createStatusCore } from '../core/status-core';
@@ -111,6 +112,9 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
     onWarning: warn,
   });
   const unsubscribeAccountHours = settings.subscribe((next) => account.setIntervalHours(next.accountCheckHours));
+  // Kept beside the state file when there is one; in memory otherwise.
+  const history = createHistoryRecorder({ file: args.stateFile === null ? null : historyFileBeside(args.stateFile), onWarning: warn });
+  await history.load();
   const listening = await listenDashboard({
     port: args.port,
     host: args.host,
@@ -122,6 +126,7 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
     settings,
     info,
     account,
+    history,
   });
   account.start().catch(() => warn('the account checks did not start'));
   // The first poll runs in the background: the page is served at once and fills in when data comes.
@@ -135,6 +140,7 @@ export async function startDashboardServer(options: StartOptions): Promise<Runni
       account.stop();
       await listening.close();
       await core.stop();
+      await history.flush();
     },
   };
 }

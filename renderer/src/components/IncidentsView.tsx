@@ -3,6 +3,7 @@ import { useAppStore, useI18n } from '../context';
 import { findIncident, orderedIncidents } from '../selectors';
 import { IncidentCard } from './IncidentCard';
 import { RecentChanges } from './RecentChanges';
+import { HistorySection } from './HistorySection';
 import { useHighlightTarget } from './useHighlight';
 
 export function IncidentsView() {
@@ -50,6 +51,7 @@ export function IncidentsView() {
         </section>
       ) : null}
       <RecentChanges />
+      <HistorySection />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { emptyHistory } from '../../../common/history';
 import { pathToFileURL } from 'node:url';
 import type { IpcMain, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -20,6 +21,7 @@ function handlers() {
     setSettings: vi.fn(async () => ({ ok: true as const, settings: settingsWith() })),
     copyText: vi.fn(() => true),
     detectPage: vi.fn(async () => ({ ok: false as const, error: 'nothing', problem: null, requests: 0 })),
+    getHistory: vi.fn(() => emptyHistory()),
     getAccount: vi.fn(() => noAccount),
     checkAccount: vi.fn(async () => noAccount),
     setAccountToken: vi.fn(async () => ({ ok: false as const, error: 'no' })),
