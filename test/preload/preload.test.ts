@@ -22,7 +22,7 @@ describe('preload bridge', () => {
     const api = await loadPreload();
     expect([...exposedAtLoad.keys()]).toEqual(['gandiStatus']);
     expect(Object.keys(api).sort()).toEqual(
-      ['copyText', 'detectPage', 'getState', 'onEvent', 'onSettings', 'onShow', 'onState', 'openExternal', 'refresh', 'setSettings', 'getAccount', 'checkAccount', 'setAccountToken', 'onAccount'].sort(),
+      ['copyText', 'detectPage', 'getState', 'onEvent', 'onSettings', 'onShow', 'onState', 'openExternal', 'refresh', 'setSettings', 'getAccount', 'getHistory', 'checkAccount', 'setAccountToken', 'onAccount'].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });

@@ -144,6 +144,7 @@ export function ServicesView() {
                 group={group}
                 filtering={filtering}
                 openByDefault={source.services.length < FOLD_HEALTHY_GROUPS_FROM || group.worst !== 'operational'}
+                longPage={source.services.length >= FOLD_HEALTHY_GROUPS_FROM}
                 context={context(source.url)}
               />
             ))}
@@ -161,7 +162,15 @@ function sameService(a: Service, b: Service): boolean {
 }
 
 function sameContext(a: RowContext, b: RowContext): boolean {
-  return a.sourceUrl === b.sourceUrl && a.followed === b.followed && a.muted === b.muted && a.web === b.web && a.onToggle === b.onToggle && a.affects === b.affects;
+  return (
+    a.sourceUrl === b.sourceUrl &&
+    a.followed === b.followed &&
+    a.muted === b.muted &&
+    a.web === b.web &&
+    a.onToggle === b.onToggle &&
+    a.affects === b.affects &&
+    a.watch === b.watch
+  );
 }
 
 function sameNaming(a: IncidentIndex, b: IncidentIndex, services: readonly Service[]): boolean {
@@ -173,6 +182,8 @@ interface GroupProps {
   filtering: boolean;
   /** Open unless the user folded it; on a long page, only groups with a problem start open. */
   openByDefault: boolean;
+  /** On a long page an open group with problems lists them, its healthy services folded behind a button. */
+  longPage: boolean;
   context: RowContext;
 }
 
@@ -180,8 +191,9 @@ interface GroupProps {
 export const FOLD_HEALTHY_GROUPS_FROM = 100;
 
 /** Re-rendered only when what it shows changed: a new picture with the same group costs nothing. */
-const GroupBlock = memo(function GroupBlock({ group, filtering, openByDefault, context }: GroupProps) {
+const GroupBlock = memo(function GroupBlock({ group, filtering, openByDefault, longPage, context }: GroupProps) {
   const { t } = useI18n();
+  const [showHealthy, setShowHealthy] = useState(false);
   const toggledByUser = useAppStore((state) => state.toggledGroups.includes(group.key));
   const toggleGroup = useAppStore((state) => state.toggleGroup);
   // While filtering, every group with a match is open so matches are never hidden.
@@ -189,6 +201,10 @@ const GroupBlock = memo(function GroupBlock({ group, filtering, openByDefault, c
   const listId = `group-${group.key}`.replace(/[^a-zA-Z0-9_-]/g, '_');
   const issues = group.services.filter((service) => service.status !== 'operational').length;
   const title = group.name ?? t('services.ungrouped');
+  // What is broken first: on a long page the healthy rows of a troubled group wait for a click.
+  const foldHealthy = longPage && !filtering && issues > 0 && !showHealthy;
+  const shown = foldHealthy ? group.services.filter((service) => service.status !== 'operational') : group.services;
+  const healthyFolded = group.services.length - shown.length;
 
   return (
     <div className="group">
@@ -215,12 +231,18 @@ const GroupBlock = memo(function GroupBlock({ group, filtering, openByDefault, c
       </h3>
       {/* A folded group renders no rows: a long page costs what is open, not what exists. */}
       <ul id={listId} className="service-list" hidden={!expanded}>
-        {expanded ? group.services.map((service) => <ServiceRow key={service.id} service={service} context={context} />) : null}
+        {expanded ? shown.map((service) => <ServiceRow key={service.id} service={service} context={context} />) : null}
       </ul>
+      {expanded && healthyFolded > 0 ? (
+        <button type="button" className="text-button show-healthy" aria-controls={listId} onClick={() => setShowHealthy(true)}>
+          {t(healthyFolded === 1 ? 'services.showHealthyOne' : 'services.showHealthy', { count: healthyFolded })}
+        </button>
+      ) : null}
     </div>
   );
 }, (before, after) =>
   before.filtering === after.filtering &&
+  before.longPage === after.longPage &&
   before.openByDefault === after.openByDefault &&
   before.group.key === after.group.key &&
   before.group.name === after.group.name &&

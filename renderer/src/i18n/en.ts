@@ -72,6 +72,8 @@ export const en = {
   'services.noProblems': 'Every service is operational.',
   'services.openIncident': ': open the incident “{title}”',
   'services.unwatched': 'Not watched',
+  'services.showHealthy': 'Show the {count} operational services',
+  'services.showHealthyOne': 'Show the operational service',
   'services.muted': 'muted',
   'services.followed': 'followed',
   'services.follow': 'Follow {name}',

@@ -73,6 +73,8 @@ export const fr: Record<MessageKey, string> = {
   'services.noProblems': 'Tous les services sont opérationnels.',
   'services.openIncident': ' : voir l’incident « {title} »',
   'services.unwatched': 'Non surveillé',
+  'services.showHealthy': 'Afficher les {count} services opérationnels',
+  'services.showHealthyOne': 'Afficher le service opérationnel',
   'services.muted': 'en sourdine',
   'services.followed': 'suivi',
   'services.follow': 'Suivre {name}',
