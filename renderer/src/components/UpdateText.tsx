@@ -2,7 +2,7 @@
 // links, line breaks, lists) as React elements, never as HTML. Raw HTML in the text stays text;
 // links open through the link policy (main decides, the page never opens a URL itself), and a
 // link the policy would refuse is shown with its address instead of as a link.
-import Markdown from 'markdown-to-jsx/react';
+import Markdown from 'markdown-to-jsx';
 import { useState, type ReactNode } from 'react';
 import { useApi, useI18n } from '../context';
 import { ExternalIcon } from './Icons';

@@ -32,6 +32,9 @@ export async function ensureRendererBuild(): Promise<string> {
     await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn'], {
       cwd: REPO_ROOT,
       timeout: 120_000,
+      // Under vitest NODE_ENV is "test", which would give React's development build: the browser
+      // tests and the benchmarks must see what users get.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
   }
   return RENDERER_BUILD;
