@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDashboardServer, type RunningDashboard } from '../../main/web/start';
 import { launchChromium } from './helpers/chromium';
 import { ensureRendererBuild, REPO_ROOT } from './helpers/renderer-build';
-import { serveOutagePage, type OutagePage } from './helpers/outage-page';
+import { openOutageTab, serveOutagePage, type OutagePage } from './helpers/outage-page';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 let page: OutagePage;
@@ -35,13 +35,8 @@ afterAll(async () => {
   await page?.close();
 });
 
-async function open(locale: 'en-US' | 'fr-FR', colorScheme: 'light' | 'dark', width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ locale, timezoneId: 'Europe/Paris', viewport: { width, height } });
-  const tab = await context.newPage();
-  await tab.emulateMedia({ colorScheme });
-  await tab.goto(dashboard.url);
-  await tab.locator('.outage-banner').first().waitFor({ timeout: 15_000 });
-  return tab;
+function open(locale: 'en-US' | 'fr-FR', colorScheme: 'light' | 'dark', width: number, height: number): Promise<Page> {
+  return openOutageTab(browser, dashboard.url, { locale, colorScheme, width, height });
 }
 
 const TABS = {

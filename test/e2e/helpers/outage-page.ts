@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from './renderer-build';
 
 const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/real/statuspage-gandi-summary-major-outage-and-maintenances.json');
@@ -38,4 +39,18 @@ export async function serveOutagePage(): Promise<OutagePage> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A tab on a dashboard watching the outage page, in a language and theme, once its banners show. */
+export async function openOutageTab(
+  browser: Browser,
+  dashboardUrl: string,
+  view: { locale: 'en-US' | 'fr-FR'; colorScheme: 'light' | 'dark'; width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({ locale: view.locale, timezoneId: 'Europe/Paris', viewport: { width: view.width, height: view.height } });
+  const tab = await context.newPage();
+  await tab.emulateMedia({ colorScheme: view.colorScheme });
+  await tab.goto(dashboardUrl);
+  await tab.locator('.outage-banner').first().waitFor({ timeout: 15_000 });
+  return tab;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../main/cli/args';
 import { runCli } from '../../../main/cli/cli';
+import type { CliIo } from '../../../main/cli/io';
 import { accountMetrics } from '../../../main/core/account-metrics';
 import { SIM_TOKENS, startGandiApiSimulator, type GandiApiSimulator } from '../../simulator/gandi-api';
 import { startSimulator, type Simulator } from '../../simulator/server';
@@ -25,6 +26,20 @@ afterAll(async () => {
   await status.close();
   await fs.rm(dir, { recursive: true, force: true });
 });
+
+/** What runCli gets in these tests: the simulated Gandi API, the real clock, captured output. */
+function watchIo(out: string[], err: string[], signal: AbortSignal, notifier?: CliIo['notifier']): CliIo {
+  return {
+    stdout: { write: (chunk: string) => out.push(chunk) },
+    stderr: { write: (chunk: string) => err.push(chunk) },
+    fetch: (target, init) => fetch(target, init),
+    env: { GANDI_API_URL: api.url },
+    now: () => new Date(),
+    platform: 'linux',
+    signal,
+    ...(notifier ? { notifier } : {}),
+  };
+}
 
 describe('--account', () => {
   it('is read strictly', () => {
@@ -47,16 +62,10 @@ describe('--account', () => {
       const err: string[] = [];
       const notices: string[] = [];
       const controller = new AbortController();
-      const exit = runCli(['--watch', '--url', status.url, '--state', state, '--token-file', tokenFile, '--notify', ...(json ? ['--json'] : [])], {
-        stdout: { write: (chunk: string) => out.push(chunk) },
-        stderr: { write: (chunk: string) => err.push(chunk) },
-        fetch: (target, init) => fetch(target, init),
-        env: { GANDI_API_URL: api.url },
-        now: () => new Date(),
-        platform: 'linux',
-        signal: controller.signal,
-        notifier: { notify: (notice) => notices.push(`${notice.title} | ${notice.message}`) },
-      });
+      const exit = runCli(
+        ['--watch', '--url', status.url, '--state', state, '--token-file', tokenFile, '--notify', ...(json ? ['--json'] : [])],
+        watchIo(out, err, controller.signal, { notify: (notice) => notices.push(`${notice.title} | ${notice.message}`) }),
+      );
       const end = Date.now() + 20_000;
       // The account report is written after each check: the run is over once it is there.
       while ((await checkedAt()) === before || !err.join('').includes('watching')) {
@@ -106,15 +115,10 @@ describe('--account', () => {
     await fs.writeFile(tokenFile, `${SIM_TOKENS.all}\n`, { mode: 0o600 });
     const err: string[] = [];
     const controller = new AbortController();
-    const exit = runCli(['--watch', '--url', status.url, '--state', path.join(dir, 'state.json'), '--metrics', '127.0.0.1:0', '--account', '--token-file', tokenFile], {
-      stdout: { write: () => true },
-      stderr: { write: (chunk: string) => err.push(chunk) },
-      fetch: (target, init) => fetch(target, init),
-      env: { GANDI_API_URL: api.url },
-      now: () => new Date(),
-      platform: 'linux',
-      signal: controller.signal,
-    });
+    const exit = runCli(
+      ['--watch', '--url', status.url, '--state', path.join(dir, 'state.json'), '--metrics', '127.0.0.1:0', '--account', '--token-file', tokenFile],
+      watchIo([], err, controller.signal),
+    );
     let text = '';
     try {
       const end = Date.now() + 20_000;
