@@ -62,7 +62,8 @@ function fold(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function isGandiPage(source: SourceSnapshot, map: ComponentMap): boolean {
+/** Whether a page is Gandi's (only its components can touch the account). */
+export function isGandiPage(source: SourceSnapshot, map: ComponentMap = GANDI_COMPONENT_MAP): boolean {
   let host = '';
   try {
     host = new URL(source.url).hostname.toLowerCase();
@@ -154,4 +155,9 @@ export function accountImpact(status: StatusSnapshot, usage: AccountUsage, map: 
     impact.maintenances.push(...source.maintenances.flatMap(itemImpact));
   }
   return impact;
+}
+
+/** Whether every use of the account is known (a check not permitted or failed leaves one null). */
+export function usageComplete(usage: AccountUsage): boolean {
+  return usage.registeredDomains !== null && usage.liveDnsDomains !== null && usage.mailDomains !== null && usage.hosting !== null;
 }

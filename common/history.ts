@@ -9,7 +9,7 @@ import { LIMITS } from './limits';
 import { IMPACTS, LEVELS, type Level, type StatusSnapshot } from './model';
 
 export const HISTORY_DAYS = 90;
-export const HISTORY_LIMITS = { servicesPerSource: 500, incidentsPerSource: 200 } as const;
+export const HISTORY_LIMITS = { servicesPerSource: 500, incidentsPerSource: 200, sources: LIMITS.sources * 4 } as const;
 /** A gap between two observations longer than this counts as not watched (asleep, offline). */
 export const MAX_OBSERVATION_GAP_MINUTES = 10;
 
@@ -47,7 +47,7 @@ export const historySchema = z.object({
         incidents: z.array(pastIncidentSchema).max(HISTORY_LIMITS.incidentsPerSource),
       }),
     )
-    .max(LIMITS.sources * 4),
+    .max(HISTORY_LIMITS.sources),
 });
 export type History = z.infer<typeof historySchema>;
 export type PastIncident = z.infer<typeof pastIncidentSchema>;
@@ -86,9 +86,17 @@ export function recordObservation(history: History, snapshot: StatusSnapshot, no
     const days = addSeen(known.days, today, spent);
     const services = recordServices(known.services, page.services, today, spent);
     const incidents = recordIncidents(known.incidents, page, now);
+    // Moved last: among pages last seen the same day, the ones seen now are kept first.
+    sources.delete(page.url);
     sources.set(page.url, prune({ url: page.url, name: page.name, days, services, incidents }, oldest, now));
   }
-  return { version: 1, since: history.since ?? now.toISOString(), sources: [...sources.values()] };
+  // A page no longer watched keeps its record for 90 days, then goes; and never more pages than the bound.
+  const kept = [...sources.values()]
+    .reverse()
+    .filter((source) => (source.days[source.days.length - 1]?.day ?? '') >= oldest)
+    .sort((a, b) => (b.days[b.days.length - 1]?.day ?? '').localeCompare(a.days[a.days.length - 1]?.day ?? ''))
+    .slice(0, HISTORY_LIMITS.sources);
+  return { version: 1, since: history.since ?? now.toISOString(), sources: kept };
 }
 
 function addSeen(days: SourceHistory['days'], today: string, spent: number): SourceHistory['days'] {

@@ -1,8 +1,8 @@
 // "Watch only part of a page": per source, the components or groups that matter (Cloudflare lists
 // hundreds of data centres). Unwatched components do not colour the tray nor notify; the window
 // still shows them, dimmed. One rule for every front door, pure.
-import type { Level, Service, SourceSnapshot, StatusSnapshot } from './model';
-import { overallOf, worstLevel } from './levels';
+import type { Impact, Level, Service, SourceSnapshot, StatusSnapshot } from './model';
+import { isOpenIncident, overallOf, worstLevel } from './levels';
 
 /** What of a page is watched: service ids and group names; both empty means the whole page. */
 export interface WatchChoice {
@@ -32,12 +32,29 @@ export function watchedServices(source: SourceSnapshot, choice: WatchChoice | un
   return watched.length > 0 ? watched : source.services;
 }
 
-/** A source's level as the user chose to watch it: the worst of its watched services. */
+/** How bad an incident that names no component makes its page (unknown impact: not nothing). */
+const PAGE_WIDE_LEVEL: Record<Impact, Level> = {
+  none: 'operational',
+  minor: 'degraded',
+  major: 'partial_outage',
+  critical: 'major_outage',
+  maintenance: 'maintenance',
+  unknown: 'degraded',
+};
+
+/**
+ * A source's level as the user chose to watch it: the worst of its watched services and of what
+ * concerns the whole page (open incidents and maintenances under way that name no component).
+ */
 export function watchedSourceLevel(source: SourceSnapshot, choice: WatchChoice | undefined): Level {
   if (!watchesPart(choice) || source.services.length === 0) return source.overall;
   const watched = watchedServices(source, choice);
   if (watched.length === source.services.length) return source.overall;
-  return worstLevel(watched.map((service) => service.status));
+  const pageWide = [
+    ...source.incidents.filter((incident) => isOpenIncident(incident) && incident.services.length === 0).map((incident) => PAGE_WIDE_LEVEL[incident.impact]),
+    ...source.maintenances.filter((item) => item.status === 'in_progress' && item.services.length === 0).map((): Level => 'maintenance'),
+  ];
+  return worstLevel([...watched.map((service) => service.status), ...pageWide]);
 }
 
 /** The picture with each source's level narrowed to what is watched (for the tray's colour). */
@@ -50,14 +67,19 @@ export function narrowToWatched(snapshot: StatusSnapshot, parts: WatchedParts): 
   return { ...snapshot, sources, overall: overallOf(sources) };
 }
 
-/** Ids of the services not watched, across sources (for notifications: they are not announced). */
-export function unwatchedServiceIds(snapshot: StatusSnapshot, parts: WatchedParts): string[] {
-  const ids: string[] = [];
-  for (const source of snapshot.sources) {
-    const choice = parts.get(source.url);
-    if (!watchesPart(choice)) continue;
-    const watched = new Set(watchedServices(source, choice).map((service) => service.id));
-    for (const service of source.services) if (!watched.has(service.id)) ids.push(service.id);
-  }
-  return ids;
+/** A service on its page, as `sourceUrl|id`: ids are only unique within a page (Cachet numbers them). */
+export function serviceKey(sourceUrl: string, serviceId: string): string {
+  return `${sourceUrl}|${serviceId}`;
+}
+
+/** The services of one page not watched, by id (the window dims them). */
+export function unwatchedOf(source: SourceSnapshot, choice: WatchChoice | undefined): Set<string> {
+  if (!watchesPart(choice)) return new Set();
+  const watched = new Set(watchedServices(source, choice).map((service) => service.id));
+  return new Set(source.services.filter((service) => !watched.has(service.id)).map((service) => service.id));
+}
+
+/** The services not watched, across pages, as serviceKey()s (for notifications: not announced). */
+export function unwatchedServiceKeys(snapshot: StatusSnapshot, parts: WatchedParts): string[] {
+  return snapshot.sources.flatMap((source) => [...unwatchedOf(source, parts.get(source.url))].map((id) => serviceKey(source.url, id)));
 }

@@ -165,12 +165,15 @@ export function formatAccountEventLine(event: AccountEvent): string {
   return `${localTime(event.at)} [${event.type}] ${title}: ${message} ${url}`;
 }
 
-/** The `--json` line of an account event: the finding's fields at the top, as for status events. */
+/**
+ * The `--json` line of an account event: the finding's fields at the top, as for status events;
+ * `at` is when the check saw it, `date` the date the finding is about (an expiry), if any.
+ */
 export function accountEventJson(event: AccountEvent): string {
   if (event.type === 'account.token-refused') return JSON.stringify(event);
   const { finding, ...rest } = event;
-  const { key: _findingKey, check: _check, ...fields } = finding;
-  return JSON.stringify({ ...rest, ...fields, url: FIX_PAGES[event.check] });
+  const { key: _findingKey, check: _check, at: date, ...fields } = finding;
+  return JSON.stringify({ ...rest, ...fields, date, url: FIX_PAGES[event.check] });
 }
 
 export function formatEventLine(event: ChangeEvent): string {

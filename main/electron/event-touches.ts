@@ -3,6 +3,7 @@
 // "announce only what affects me".
 import type { AccountImpact, Touch } from '../../common/account-impact';
 import type { ChangeEvent } from '../../common/model';
+import { serviceIdsOf } from './notification-policy';
 
 export function touchesOfEvent(event: ChangeEvent, impact: AccountImpact): readonly Touch[] {
   switch (event.type) {
@@ -20,4 +21,16 @@ export function touchesOfEvent(event: ChangeEvent, impact: AccountImpact): reado
     default:
       return [];
   }
+}
+
+/**
+ * "Does it affect me?" for "announce only what affects me": true unless the app can tell it does
+ * not. It cannot on another company's page, for an event that names no component (the whole page),
+ * or while part of the account's use is unknown (a check not permitted or failed).
+ */
+export function affectsAccount(event: ChangeEvent, impact: AccountImpact, gandiPages: ReadonlySet<string>, usageComplete: boolean): boolean {
+  if (touchesOfEvent(event, impact).length > 0) return true;
+  if (!gandiPages.has(event.sourceUrl)) return true;
+  if (serviceIdsOf(event).length === 0) return true;
+  return !usageComplete;
 }

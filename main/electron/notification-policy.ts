@@ -3,6 +3,7 @@
 // follows the snapshot, so a held-back notification never hides a colour change.
 import type { ChangeEvent } from '../../common/model';
 import type { Settings } from '../../common/settings';
+import { serviceKey } from '../../common/watch';
 
 export type Verdict = 'announce' | 'held' | 'filtered';
 
@@ -16,8 +17,8 @@ export interface PolicyContext {
    * "only what affects me" cannot judge, and everything is announced as usual).
    */
   affectsMe?: (event: ChangeEvent) => boolean;
-  /** Services outside the part of their page the user watches (common/watch.ts): never announced. */
-  unwatched?: readonly string[];
+  /** Services outside the part of their page the user watches, as serviceKey()s (common/watch.ts). */
+  unwatched?: ReadonlySet<string>;
 }
 
 /** Service ids an event is about (empty for page-wide events). */
@@ -111,10 +112,15 @@ export function judge(event: ChangeEvent, context: PolicyContext): Verdict {
   if (!settings.notifications.enabled) return 'filtered';
   if (!kindEnabled(event, settings.notifications)) return 'filtered';
   if (isMuted(event, settings.mutedServices)) return 'filtered';
-  // An incident that touches only unwatched components is shown in the window, not announced.
-  if (context.unwatched !== undefined && isMuted(event, [...settings.mutedServices, ...context.unwatched])) return 'filtered';
+  // An incident that touches only unwatched (or muted) components is shown in the window, not announced.
+  if (context.unwatched !== undefined && onlyUnwatched(event, settings.mutedServices, context.unwatched)) return 'filtered';
   if (settings.notifications.onlyAffectingMe && context.affectsMe !== undefined && !context.affectsMe(event)) return 'filtered';
   return paused(context) ? 'held' : 'announce';
+}
+
+function onlyUnwatched(event: ChangeEvent, muted: readonly string[], unwatched: ReadonlySet<string>): boolean {
+  const ids = serviceIdsOf(event);
+  return ids.length > 0 && ids.every((id) => muted.includes(id) || unwatched.has(serviceKey(event.sourceUrl, id)));
 }
 
 function paused({ settings, now, snoozedUntil }: PolicyContext): boolean {

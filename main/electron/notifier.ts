@@ -3,7 +3,7 @@
 import type { ChangeEvent } from '../../common/model';
 import { createNoticeDamper } from '../core/notice-damper';
 import type { Settings } from '../../common/settings';
-import { followsEndedBy, isPageWide, judge, judgeAccount, type PolicyContext } from './notification-policy';
+import { followsEndedBy, judge, judgeAccount, type PolicyContext } from './notification-policy';
 import { composeAccountNotice, composeNotice, type Notice } from './notification-text';
 import type { AccountEvent } from '../../common/account-events';
 import type { AccountImpact } from '../../common/account-impact';
@@ -27,10 +27,12 @@ export interface NotifierOptions {
   onFollowEnded?: (serviceIds: string[]) => void;
   /** Called after an update changed what is held, with what is held now (to keep it across restarts). */
   onHeldChange?: (held: readonly ChangeEvent[]) => void;
-  /** Services outside the watched part of their page (common/watch.ts). */
+  /** Services outside the watched part of their page, as serviceKey()s (common/watch.ts). */
   getUnwatched?: () => readonly string[];
   /** What the current picture touches in the Gandi account; null without an account report. */
   getImpact?: () => AccountImpact | null;
+  /** Whether an event touches the account ("only what affects me"); null when it cannot be judged. */
+  getAffects?: () => ((event: ChangeEvent) => boolean) | null;
   /** Told when the sink failed to show a notification (default: console.warn). */
   onWarning?: (message: string) => void;
   setTimer?: (callback: () => void, ms: number) => unknown;
@@ -42,7 +44,8 @@ export interface Notifier {
   handle(events: readonly ChangeEvent[]): void;
   /**
    * Feed what an account check found new. New findings only: a finding gone is shown in the
-   * window, not announced. Held during a snooze or quiet hours (in memory: the window keeps them).
+   * window, not announced (and re-arms its notice). Held during a snooze or quiet hours, in memory;
+   * shown at quit rather than lost.
    */
   handleAccount(events: readonly AccountEvent[]): void;
   /** Show what is waiting now (used on quit). */
@@ -82,9 +85,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const damper = createNoticeDamper();
 
   function impactContext(): Pick<PolicyContext, 'affectsMe'> {
-    const impact = options.getImpact?.() ?? null;
-    if (impact === null) return {};
-    return { affectsMe: (event) => isPageWide(event) || touchesOfEvent(event, impact).length > 0 };
+    const affects = options.getAffects?.() ?? null;
+    return affects === null ? {} : { affectsMe: affects };
   }
 
   function showAccount(events: readonly AccountEvent[]): void {
@@ -148,7 +150,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
         now: now(),
         snoozedUntil: options.getSnoozedUntil(),
         ...impactContext(),
-        ...(unwatched.length > 0 ? { unwatched } : {}),
+        ...(unwatched.length > 0 ? { unwatched: new Set(unwatched) } : {}),
       };
       releaseAccount(context);
       const announced: ChangeEvent[] = [];
@@ -175,12 +177,21 @@ export function createNotifier(options: NotifierOptions): Notifier {
     },
     handleAccount(events) {
       const context: PolicyContext = { settings: options.getSettings(), now: now(), snoozedUntil: options.getSnoozedUntil() };
+      // A finding gone and come back (credit low again) is news again: its notice is re-armed.
+      for (const event of events) if (event.type === 'account.cleared') seen.delete(`account.finding|${event.finding.key}`);
       const news = events.filter((event) => event.type !== 'account.cleared');
       const verdict = judgeAccount(context);
       if (verdict === 'held') heldAccount = [...heldAccount, ...news].slice(-HELD_LIMIT);
       else if (verdict === 'announce') showAccount(news);
     },
-    flush,
+    flush() {
+      flush();
+      // Findings held by a pause are not kept across a restart (the next check will not announce
+      // them again): at quit they are shown rather than lost.
+      const findings = heldAccount;
+      heldAccount = [];
+      showAccount(findings);
+    },
     heldEvents: () => [...held],
     restoreHeld(events) {
       const known = new Set(held.map((event) => event.key));

@@ -20,8 +20,9 @@ import { resolveLanguage, textsFor, type Texts } from './texts';
 import { createStatusTray } from './tray';
 import type { LinkKind } from './tray-menu';
 import type { StatusWindow } from './window';
-import { accountImpact, type AccountImpact } from '../../common/account-impact';
-import { narrowToWatched, unwatchedServiceIds } from '../../common/watch';
+import { accountImpact, isGandiPage, usageComplete, type AccountImpact } from '../../common/account-impact';
+import { affectsAccount } from './event-touches';
+import { narrowToWatched, unwatchedServiceKeys } from '../../common/watch';
 import { createHistoryRecorder, type HistoryRecorder } from '../core/history-recorder';
 import { accountCallHandlers, noDesktopAccount, pushAccountChanges, type DesktopAccount } from './account-calls';
 
@@ -138,7 +139,15 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
     // The file follows what is held, so nothing held is lost or shown twice after a restart.
     onHeldChange: () => run(savePause(), 'Saving the snooze'),
     getImpact: () => currentImpact(),
-    getUnwatched: () => unwatchedServiceIds(snapshot, watchedPartsOf(settings)),
+    getAffects: () => {
+      const usage = account.service.view().report?.usage;
+      if (usage === undefined) return null;
+      const impact = accountImpact(snapshot, usage);
+      const gandiPages = new Set(snapshot.sources.filter((source) => isGandiPage(source)).map((source) => source.url));
+      const complete = usageComplete(usage);
+      return (event) => affectsAccount(event, impact, gandiPages, complete);
+    },
+    getUnwatched: () => unwatchedServiceKeys(snapshot, watchedPartsOf(settings)),
   });
 
   /** What the current picture touches in the account; null without an account report. */
@@ -286,6 +295,8 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       if (loginItem.supported && (await loginItem.isEnabled()) !== settings.launchAtLogin) {
         run(loginItem.setEnabled(settings.launchAtLogin), 'Launch at login');
       }
+      // The kept history first: the first picture is added to it, not saved over it.
+      await history.load();
       await startCore();
       const unpush = pushAccountChanges(account, (view) => window.send('account', view));
       // A new report may change what is marked "affects you" in the tray menu.

@@ -1,7 +1,7 @@
 // The app's own 90-day history: compact on quiet days, exact on bad ones, bounded, and honest about
 // the days it did not watch.
 import { describe, expect, it } from 'vitest';
-import { dayCells, emptyHistory, historySchema, lastDays, recordObservation, uptimeOf, HISTORY_DAYS, type History } from '../../common/history';
+import { dayCells, emptyHistory, historySchema, lastDays, recordObservation, uptimeOf, HISTORY_DAYS, HISTORY_LIMITS, type History } from '../../common/history';
 import type { Level, StatusSnapshot } from '../../common/model';
 import { incident, service, sourceSnapshot } from '../support/snapshots';
 
@@ -70,5 +70,19 @@ describe('the 90-day history', () => {
     expect(kept.sources[0]?.services.length).toBe(500);
     expect(kept.sources[0]?.days.length).toBe(HISTORY_DAYS);
     expect(JSON.stringify(kept).length).toBeLessThan(6_000_000);
+  });
+
+  it('forgets a page no longer watched after 90 days, and never keeps more pages than its bound', () => {
+    let kept = emptyHistory();
+    const start = new Date(2026, 0, 1, 12);
+    for (let n = 0; n < 60; n += 1) {
+      const source = sourceSnapshot({ url: `https://status${n}.example.com`, services: [service('a', 'operational')] });
+      kept = recordObservation(kept, { overall: 'operational', sources: [source] }, new Date(start.getTime() + n * 3_600_000), new Map());
+    }
+    expect(kept.sources.length).toBe(HISTORY_LIMITS.sources);
+    expect(kept.sources[0]?.url).toBe('https://status59.example.com');
+    expect(historySchema.safeParse(kept).success).toBe(true);
+    const later = recordObservation(kept, picture('operational'), new Date(start.getTime() + 120 * 86_400_000), new Map());
+    expect(later.sources.map((source) => source.url)).toEqual([URL_]);
   });
 });

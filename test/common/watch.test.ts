@@ -1,8 +1,8 @@
 // "Watch only part of a page": the one rule the tray, the notifications and the window follow.
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, settingsSchema, watchedPartsOf } from '../../common/settings';
-import { narrowToWatched, unwatchedServiceIds, watchedSourceLevel } from '../../common/watch';
-import { service, sourceSnapshot } from '../support/snapshots';
+import { narrowToWatched, unwatchedServiceKeys, watchedSourceLevel } from '../../common/watch';
+import { incident, service, sourceSnapshot } from '../support/snapshots';
 import type { StatusSnapshot } from '../../common/model';
 
 // A CDN page: its edge in Paris is down, the one in Sydney degraded, the API fine.
@@ -25,11 +25,22 @@ describe('watching part of a page', () => {
 
   it('never turns a broken page into "all clear" when the choice names nothing the page still has', () => {
     expect(watchedSourceLevel(cdn, { services: ['renamed-away'], groups: ['Gone'] })).toBe('major_outage');
-    expect(unwatchedServiceIds(picture, new Map([[cdn.url, { services: ['renamed-away'], groups: [] }]]))).toEqual([]);
+    expect(unwatchedServiceKeys(picture, new Map([[cdn.url, { services: ['renamed-away'], groups: [] }]]))).toEqual([]);
+  });
+
+  it('still counts what concerns the whole page: an open incident or a maintenance that names no component', () => {
+    const choice = { services: ['api'], groups: [] };
+    const pageWide = { ...cdn, incidents: [incident({ id: 'all', impact: 'major', services: [] })] };
+    expect(watchedSourceLevel(pageWide, choice)).toBe('partial_outage');
+    const elsewhere = { ...cdn, incidents: [incident({ id: 'par', impact: 'critical', services: ['par'] })] };
+    expect(watchedSourceLevel(elsewhere, choice)).toBe('operational');
+    const resolved = { ...cdn, incidents: [incident({ id: 'old', impact: 'critical', status: 'resolved', services: [] })] };
+    expect(watchedSourceLevel(resolved, choice)).toBe('operational');
   });
 
   it('lists what is not watched, for the notifications', () => {
-    expect(unwatchedServiceIds(picture, new Map([[cdn.url, { services: [], groups: ['Europe'] }]]))).toEqual(['syd', 'api']);
+    // Keyed by page: ids are only unique within one (Cachet numbers its components).
+    expect(unwatchedServiceKeys(picture, new Map([[cdn.url, { services: [], groups: ['Europe'] }]]))).toEqual([`${cdn.url}|syd`, `${cdn.url}|api`]);
   });
 
   it('is kept in the settings per page, and absent means the whole page', () => {

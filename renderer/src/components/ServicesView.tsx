@@ -9,7 +9,7 @@
 import { Fragment, memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Level, Service } from '../../../common/model';
 import { chooseService, defaultSettings, watchedPartsOf, type ServiceList } from '../../../common/settings';
-import { isServiceWatched, type WatchChoice } from '../../../common/watch';
+import { unwatchedOf } from '../../../common/watch';
 import { saveSettings } from '../actions';
 import { useApi, useAppStore, useI18n, useStoreApi } from '../context';
 import { translator } from '../i18n/messages';
@@ -33,8 +33,8 @@ interface RowContext {
   naming: IncidentIndex;
   /** `sourceUrl|serviceId` of the services the Gandi account uses -> what of the user's they carry. */
   affects: ReadonlyMap<string, string>;
-  /** The part of this page the user watches (common/watch.ts); others are shown dimmed. */
-  watch: WatchChoice | undefined;
+  /** Services of this page outside the part the user watches (common/watch.ts): shown dimmed. */
+  unwatched: ReadonlySet<string>;
   onToggle: (list: ServiceList, serviceId: string) => Promise<void>;
 }
 
@@ -81,7 +81,10 @@ export function ServicesView() {
     [api, store],
   );
   const affects = useAffectsYou().services;
-  const parts = useMemo(() => (settings === null ? new Map<string, WatchChoice>() : watchedPartsOf(settings)), [settings]);
+  const unwatchedBySource = useMemo(() => {
+    const parts = settings === null ? new Map() : watchedPartsOf(settings);
+    return new Map(sources.map((source) => [source.url, unwatchedOf(source, parts.get(source.url))]));
+  }, [settings, sources]);
   const context = (sourceUrl: string): RowContext => ({
     sourceUrl,
     followed,
@@ -89,7 +92,7 @@ export function ServicesView() {
     web,
     naming: naming.get(sourceUrl) ?? EMPTY_INDEX,
     affects,
-    watch: parts.get(sourceUrl),
+    unwatched: unwatchedBySource.get(sourceUrl) ?? NO_IDS,
     onToggle,
   });
 
@@ -156,6 +159,7 @@ export function ServicesView() {
 }
 
 const EMPTY_INDEX: IncidentIndex = new Map();
+const NO_IDS: ReadonlySet<string> = new Set();
 
 function sameService(a: Service, b: Service): boolean {
   return a.id === b.id && a.name === b.name && a.status === b.status && a.group === b.group;
@@ -169,7 +173,7 @@ function sameContext(a: RowContext, b: RowContext): boolean {
     a.web === b.web &&
     a.onToggle === b.onToggle &&
     a.affects === b.affects &&
-    a.watch === b.watch
+    a.unwatched === b.unwatched
   );
 }
 
@@ -277,7 +281,7 @@ function ServiceName({ service, showGroup = false, context }: RowProps) {
           {t('account.affectsYou')}
         </span>
       ) : null}
-      {isServiceWatched(context.watch, service) ? null : <span className="tag tag-muted">{t('services.unwatched')}</span>}
+      {context.unwatched.has(service.id) ? <span className="tag tag-muted">{t('services.unwatched')}</span> : null}
     </>
   );
   if (incident === undefined) {
@@ -316,7 +320,7 @@ const ServiceRow = memo(function ServiceRow({ service, showGroup = false, contex
     setBusy(false);
   };
 
-  const unwatched = !isServiceWatched(context.watch, service);
+  const unwatched = context.unwatched.has(service.id);
   if (context.web) {
     return (
       <li className={unwatched ? 'service muted' : 'service'}>

@@ -79,11 +79,13 @@ describe('--account', () => {
     }
 
     const first = await watchOnce(true);
-    const events = first.out.trim().split('\n').map((line) => JSON.parse(line) as { type: string; code?: string; subject?: string; severity?: string; url?: string });
+    const events = first.out.trim().split('\n').map((line) => JSON.parse(line) as { type: string; at: string; code?: string; subject?: string; severity?: string; url?: string });
     const account = events.filter((event) => event.type.startsWith('account.'));
     expect(account.map((event) => `${event.code} ${event.subject}`)).toContain('domain-expired expired-brand.com');
     expect(account.every((event) => event.type === 'account.finding' && (event.severity === 'warning' || event.severity === 'problem'))).toBe(true);
     expect(account.find((event) => event.code === 'domain-expired')?.url).toBe('https://admin.gandi.net/domain/');
+    // Every line says when it was seen, a finding without a date (low credit) too.
+    for (const event of account) expect(Number.isNaN(Date.parse(event.at)), JSON.stringify(event)).toBe(false);
     expect(first.notices.filter((notice) => notice.startsWith('Gandi account:'))).toHaveLength(account.length);
     for (const output of [first.out, first.err, ...first.notices]) expect(output).not.toContain(SIM_TOKENS.all);
 

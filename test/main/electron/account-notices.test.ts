@@ -8,6 +8,7 @@ import { accountImpact, type AccountImpact } from '../../../common/account-impac
 import type { ChangeEvent, StatusSnapshot } from '../../../common/model';
 import type { Settings } from '../../../common/settings';
 import { createNotifier } from '../../../main/electron/notifier';
+import { affectsAccount } from '../../../main/electron/event-touches';
 import type { Notice } from '../../../main/electron/notification-text';
 import { textsFor } from '../../../main/electron/texts';
 import { buildTrayMenu } from '../../../main/electron/tray-menu';
@@ -53,17 +54,23 @@ function found(f: Finding): AccountFindingEvent {
   return { type: 'account.finding', at: '2026-12-02T12:00:00Z', check: f.check, finding: f, key: `account.finding|${f.key}` };
 }
 
-function harness(settings: Settings, impact: AccountImpact | null = null, at = new Date('2026-12-02T12:00:00')) {
+function harness(settings: Settings, impact: AccountImpact | null = null, at = new Date('2026-12-02T12:00:00'), complete = true) {
   const shown: Notice[] = [];
   let clock = at;
+  let due: (() => void) | null = null;
   const notifier = createNotifier({
     sink: { show: (notice) => shown.push(notice) },
     getSettings: () => settings,
     getSnoozedUntil: () => null,
     getTexts: () => textsFor(settings.language === 'fr' ? 'fr' : 'en'),
     getImpact: () => impact,
+    getAffects: () => (impact === null ? null : (event) => affectsAccount(event, impact, new Set([SOURCE]), complete)),
     now: () => clock,
-    setTimer: () => 1,
+    // Each update's burst is shown when the update is over; flush() is left to mean "quit".
+    setTimer: (show) => {
+      due = show;
+      return 1;
+    },
     clearTimer: () => undefined,
   });
   return {
@@ -74,7 +81,9 @@ function harness(settings: Settings, impact: AccountImpact | null = null, at = n
     },
     status(events: ChangeEvent[]) {
       notifier.handle(events);
-      notifier.flush();
+      const show = due;
+      due = null;
+      show?.();
     },
   };
 }
@@ -120,6 +129,23 @@ describe('account findings as notifications', () => {
   });
 });
 
+describe('account findings over time', () => {
+  it('announces a finding again when it was gone and came back, and shows held ones at quit', () => {
+    const h = harness(settingsWith());
+    const low = found(finding({ check: 'credit', code: 'credit-low', severity: 'warning', subject: 'prepaid credit', at: null, days: null, amount: 8, key: 'account:credit-low' }));
+    h.notifier.handleAccount([low]);
+    h.notifier.handleAccount([{ ...low, type: 'account.cleared', key: 'cleared-1' }]);
+    h.notifier.handleAccount([low]);
+    expect(h.shown).toHaveLength(2);
+
+    const quiet = harness(settingsWith({ quietHours: { enabled: true, start: '22:00', end: '07:00' } }), null, new Date('2026-12-02T23:00:00'));
+    quiet.notifier.handleAccount([found(finding())]);
+    expect(quiet.shown).toEqual([]);
+    quiet.notifier.flush();
+    expect(quiet.shown.map((notice) => notice.title)).toEqual(['Your Gandi account: Domains']);
+  });
+});
+
 describe('does it affect me, in notifications', () => {
   const impact = accountImpact(picture, usage);
   const sd5 = incidentEvent('incident.opened', 'sd5', 'Hosting down in FR-SD5', ['paas-sd5']);
@@ -153,6 +179,17 @@ describe('does it affect me, in notifications', () => {
     expect(followed.shown).toHaveLength(1);
   });
 
+  it('announces what it cannot judge: another company\'s page, an incident naming no component, a use of the account unknown', () => {
+    const only = settingsWith({ notifications: { ...settingsWith().notifications, onlyAffectingMe: true } });
+    const h = harness(only, impact);
+    h.status([{ ...bi1, sourceUrl: 'https://www.githubstatus.com', key: 'gh' }]);
+    h.status([incidentEvent('incident.opened', 'all', 'Everything slow', [])]);
+    expect(h.shown).toHaveLength(2);
+    const partial = harness(only, impact, undefined, false);
+    partial.status([bi1]);
+    expect(partial.shown).toHaveLength(1);
+  });
+
   it('without an account report, "only what affects me" cannot judge: everything is announced', () => {
     const h = harness(settingsWith({ notifications: { ...settingsWith().notifications, onlyAffectingMe: true } }), null);
     h.status([bi1]);
@@ -182,7 +219,8 @@ describe('watching part of a page, in notifications', () => {
       getSettings: () => settingsWith(),
       getSnoozedUntil: () => null,
       getTexts: () => textsFor('en'),
-      getUnwatched: () => ['paas-bi1'],
+      // Page A's component "paas-bi1" is not watched; another page's of the same id is.
+      getUnwatched: () => [`${SOURCE}|paas-bi1`],
       setTimer: () => 1,
       clearTimer: () => undefined,
     });
@@ -192,5 +230,8 @@ describe('watching part of a page, in notifications', () => {
     notifier.handle([incidentEvent('incident.opened', 'both', 'Hosting down', ['paas-bi1', 'paas-sd5'])]);
     notifier.flush();
     expect(shown.map((notice) => notice.title)).toEqual(['New incident - Gandi']);
+    notifier.handle([{ ...incidentEvent('incident.opened', 'other', 'Elsewhere', ['paas-bi1']), sourceUrl: 'https://status.other.example' }]);
+    notifier.flush();
+    expect(shown).toHaveLength(2);
   });
 });

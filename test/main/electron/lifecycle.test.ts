@@ -9,6 +9,7 @@ import type { CoreUpdate, StatusSnapshot } from '../../../common/model';
 import type { CoreListener, SourceConfig } from '../../../main/core/ports';
 import type { CoreConfig } from '../../../main/electron/status-app';
 import { type Settings } from '../../../common/settings';
+import type { History } from '../../../common/history';
 import { appStateSchema, CALL_CHANNELS, PUSH_CHANNELS, RECENT_EVENTS, type AppState } from '../../../common/window-api';
 import {
   app,
@@ -376,6 +377,29 @@ describe('tray app life cycle', () => {
     expect(preventDefault).toHaveBeenCalled();
     await until(() => state.quitted, 'the quit');
     expect(core.stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps its 90-day history across a restart, adding to it rather than starting over', async () => {
+    await start();
+    core.push(outage());
+    app.quit();
+    await until(() => state.quitted, 'the first run to quit');
+    const file = path.join(state.userData, 'history.json');
+    const first = JSON.parse(await readFile(file, 'utf8')) as History;
+    expect(first.since).not.toBeNull();
+    expect(first.sources[0]?.services.map((entry) => entry.name)).toEqual(['PAAS LU-BI1']);
+    const userData = state.userData;
+    resetFakeElectron();
+    state.userData = userData;
+    core = fakeCore();
+    await start();
+    vi.setSystemTime(new Date(2026, 2, 10, 12, 5));
+    core.push({ snapshot: snapshot('operational', { services: [service('paas', 'PAAS LU-BI1')] }), events: [] });
+    app.emit('second-instance');
+    const window = await windowLoaded();
+    const kept = (await ipcMain.invoke(CALL_CHANNELS.getHistory, { sender: window.webContents, senderFrame: window.webContents.mainFrame })) as History;
+    expect(kept.since).toBe(first.since);
+    expect(kept.sources[0]?.services[0]?.days[0]?.worst).toBe('major_outage');
   });
 
   it('answers the window over IPC and applies settings', async () => {

@@ -47,4 +47,17 @@ describe('watching part of a page', () => {
     const dns = screen.getByText('LiveDNS').closest('li') as HTMLElement;
     expect(dns.className).not.toContain('muted');
   });
+
+  it('dims nothing when the choice names nothing the page still lists (the whole page counts)', () => {
+    const settings = { sources: [{ url: GANDI, kind: 'auto' as const, watch: { services: ['gone'], groups: ['Renamed'] } }] };
+    renderWith(
+      <>
+        <Header />
+        <ServicesView />
+      </>,
+      { snapshot: outage(), now: OUTAGE_NOW, settings },
+    );
+    expect(screen.queryByText('Not watched')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Major outage');
+  });
 });
