@@ -290,7 +290,7 @@ export const en = {
   'settings.notify.sourceHealth': 'Status page unreachable or back',
   'settings.notify.account': 'Findings of the Gandi account checks',
   'settings.notify.onlyAffectingMe': 'Only incidents and maintenances that affect my account',
-  'settings.notify.onlyAffectingMeHint': 'Judged from what the account checks found you use at Gandi: LiveDNS zones, mailboxes, Simple Hosting datacenters, domains. An unreachable status page is always announced, and so are services you follow.',
+  'settings.notify.onlyAffectingMeHint': 'Judged from what the account checks found you use at Gandi: LiveDNS zones, mailboxes, Simple Hosting datacenters, domains. What cannot be judged is still announced: other companies’ pages, incidents that name no component, an unreachable page, the services you follow.',
   'settings.accountCheckHours': 'Check the account every (hours)',
   'settings.services': 'Followed and muted services',
   'settings.servicesHint': 'Follow or mute services from the Services tab.',

@@ -291,7 +291,7 @@ export const fr: Record<MessageKey, string> = {
   'settings.notify.sourceHealth': 'Page d’état injoignable ou de retour',
   'settings.notify.account': 'Constats des vérifications du compte Gandi',
   'settings.notify.onlyAffectingMe': 'Seulement les incidents et maintenances qui touchent mon compte',
-  'settings.notify.onlyAffectingMeHint': 'D’après ce que les vérifications du compte ont trouvé chez Gandi : zones LiveDNS, boîtes mail, datacenters Simple Hosting, domaines. Une page d’état injoignable est toujours annoncée, de même que les services suivis.',
+  'settings.notify.onlyAffectingMeHint': 'D’après ce que les vérifications du compte ont trouvé chez Gandi : zones LiveDNS, boîtes mail, datacenters Simple Hosting, domaines. Ce qui ne peut pas être jugé reste annoncé : les pages d’autres sociétés, les incidents qui ne nomment aucun composant, une page injoignable, les services suivis.',
   'settings.accountCheckHours': 'Vérifier le compte toutes les (heures)',
   'settings.services': 'Services suivis et en sourdine',
   'settings.servicesHint': 'Suivez ou mettez en sourdine depuis l’onglet Services.',
