@@ -4,23 +4,17 @@
 import type { AccountImpact, Touch } from '../../common/account-impact';
 import type { ChangeEvent } from '../../common/model';
 import { serviceIdsOf } from './notification-policy';
+import { targetOf } from './notification-text';
 
 export function touchesOfEvent(event: ChangeEvent, impact: AccountImpact): readonly Touch[] {
-  switch (event.type) {
-    case 'incident.opened':
-    case 'incident.updated':
-    case 'incident.resolved':
-      return impact.incidents.find((item) => item.sourceUrl === event.sourceUrl && item.id === event.incidentId)?.touches ?? [];
-    case 'maintenance.scheduled':
-    case 'maintenance.started':
-    case 'maintenance.completed':
-    case 'maintenance.reminder':
-      return impact.maintenances.find((item) => item.sourceUrl === event.sourceUrl && item.id === event.maintenanceId)?.touches ?? [];
-    case 'service.changed':
-      return impact.services.find((service) => service.sourceUrl === event.sourceUrl && service.serviceId === event.serviceId)?.touches ?? [];
-    default:
-      return [];
+  if (event.type === 'service.changed') {
+    return impact.services.find((service) => service.sourceUrl === event.sourceUrl && service.serviceId === event.serviceId)?.touches ?? [];
   }
+  // The incident or maintenance an event is about: the one a click on its notice opens.
+  const target = targetOf(event);
+  if (target.kind !== 'incident' && target.kind !== 'maintenance') return [];
+  const items = target.kind === 'incident' ? impact.incidents : impact.maintenances;
+  return items.find((item) => item.sourceUrl === target.sourceUrl && item.id === target.id)?.touches ?? [];
 }
 
 /**

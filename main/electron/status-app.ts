@@ -21,6 +21,7 @@ import { createStatusTray } from './tray';
 import type { LinkKind } from './tray-menu';
 import type { StatusWindow } from './window';
 import { accountImpact, isGandiPage, usageComplete, type AccountImpact } from '../../common/account-impact';
+import type { AccountUsage } from '../../common/account';
 import { affectsAccount } from './event-touches';
 import { narrowToWatched, unwatchedServiceKeys } from '../../common/watch';
 import { createHistoryRecorder, type HistoryRecorder } from '../core/history-recorder';
@@ -138,28 +139,39 @@ export function createStatusApp(options: StatusAppOptions): StatusApp {
       ),
     // The file follows what is held, so nothing held is lost or shown twice after a restart.
     onHeldChange: () => run(savePause(), 'Saving the snooze'),
-    getImpact: () => currentImpact(),
+    getImpact: () => currentImpact()?.impact ?? null,
     getAffects: () => {
-      const usage = account.service.view().report?.usage;
-      if (usage === undefined) return null;
-      const impact = accountImpact(snapshot, usage);
-      const gandiPages = new Set(snapshot.sources.filter((source) => isGandiPage(source)).map((source) => source.url));
-      const complete = usageComplete(usage);
+      const known = currentImpact();
+      if (known === null) return null;
+      const { impact, gandiPages, complete } = known;
       return (event) => affectsAccount(event, impact, gandiPages, complete);
     },
     getUnwatched: () => unwatchedServiceKeys(snapshot, watchedPartsOf(settings)),
   });
 
+  interface KnownImpact {
+    impact: AccountImpact;
+    gandiPages: ReadonlySet<string>;
+    complete: boolean;
+  }
+  /** Worked out once per picture and account report: the tray and each notification ask for it. */
+  let impactCache: { snapshot: StatusSnapshot; usage: AccountUsage; known: KnownImpact } | null = null;
+
   /** What the current picture touches in the account; null without an account report. */
-  function currentImpact(): AccountImpact | null {
+  function currentImpact(): KnownImpact | null {
     const usage = account.service.view().report?.usage;
-    return usage === undefined ? null : accountImpact(snapshot, usage);
+    if (usage === undefined) return null;
+    if (impactCache?.snapshot !== snapshot || impactCache.usage !== usage) {
+      const gandiPages = new Set(snapshot.sources.filter((source) => isGandiPage(source)).map((source) => source.url));
+      impactCache = { snapshot, usage, known: { impact: accountImpact(snapshot, usage), gandiPages, complete: usageComplete(usage) } };
+    }
+    return impactCache.known;
   }
   if (options.heldEvents) notifier.restoreHeld(options.heldEvents);
 
   const freshnessNow = createFreshnessClock(() => now().getTime());
   function refreshTray(): void {
-    const impact = currentImpact();
+    const impact = currentImpact()?.impact ?? null;
     tray.update({
       // The tray's colour counts only the part of each page the user watches.
       snapshot: narrowToWatched(snapshot, watchedPartsOf(settings)),
