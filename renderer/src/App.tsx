@@ -10,8 +10,7 @@ import { SettingsView } from './components/SettingsView';
 import { SupportView } from './components/SupportView';
 import { panelId, tabId, Tabs } from './components/Tabs';
 import { VIEWS, type ViewId } from './store/ui';
-import { watchedPartsOf } from '../../common/settings';
-import { narrowToWatched } from '../../common/watch';
+import { useWatchedSnapshot } from './watched';
 
 const VIEW_COMPONENTS: Record<ViewId, () => ReactNode> = {
   overview: ServicesView,
@@ -29,12 +28,10 @@ export function App({ tickMs = 1000 }: { tickMs?: number }) {
   const hasSnapshot = useAppStore((state) => state.snapshot !== null);
   const [visited, setVisited] = useState<ReadonlySet<ViewId>>(() => new Set([view]));
   if (!visited.has(view)) setVisited(new Set([...visited, view]));
-  // A level, not the picture: the window re-renders when the level changes, not at every tick.
-  const level = useAppStore((state) => {
-    if (state.snapshot === null || state.snapshot.sources.length === 0) return null;
-    const watched = state.settings === null ? state.snapshot : narrowToWatched(state.snapshot, watchedPartsOf(state.settings));
-    return vouchedLevel(watched, new Date(state.now));
-  });
+  // The level the header shows; selected as a level, not the picture, so the window re-renders when
+  // the level changes, not at every tick.
+  const watched = useWatchedSnapshot();
+  const level = useAppStore((state) => (watched === null || watched.sources.length === 0 ? null : vouchedLevel(watched, new Date(state.now))));
 
   useEffect(() => {
     const timer = setInterval(tick, tickMs);

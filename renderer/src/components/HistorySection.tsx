@@ -2,7 +2,7 @@
 // (unfolded to its components), and the incidents that ended. Status pages publish no uptime
 // through their APIs, so this says plainly that it is the app's own record, since when.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { dayCells, uptimeOf, type DayCell, type History } from '../../../common/history';
+import { dayCells, dayOf, uptimeOf, type DayCell, type History } from '../../../common/history';
 import type { SourceSnapshot } from '../../../common/model';
 import { useApi, useAppStore, useI18n } from '../context';
 import { groupServices } from '../selectors';
@@ -40,6 +40,18 @@ function useHistory(): History | null {
   return history;
 }
 
+/**
+ * Today, as a time at its noon: bars change by the day, so the section follows the day, not the
+ * shared clock's every second (the tab stays mounted while hidden).
+ */
+function useToday(): Date {
+  const day = useAppStore((state) => dayOf(new Date(state.now)));
+  return useMemo(() => {
+    const [year, month, date] = day.split('-').map(Number);
+    return new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1, 12);
+  }, [day]);
+}
+
 function percent(value: number | null, lang: string): string {
   if (value === null) return '–';
   return `${(Math.floor(value * 10_000) / 100).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 })} %`;
@@ -65,11 +77,10 @@ function DayBar({ label, cells }: { label: string; cells: readonly DayCell[] }) 
 
 function SourceBars({ source, history }: { source: SourceSnapshot; history: History }) {
   const { t, lang } = useI18n();
-  const now = useAppStore((state) => state.now);
+  const date = useToday();
   const [open, setOpen] = useState<string | null>(null);
   const kept = history.sources.find((entry) => entry.url === source.url);
   const groups = useMemo(() => groupServices(source, ''), [source]);
-  const date = new Date(now);
   return (
     <div className="history-source">
       {history.sources.length > 1 || groups.length === 0 ? <h3 className="choice-title">{source.name}</h3> : null}
@@ -110,7 +121,8 @@ function SourceBars({ source, history }: { source: SourceSnapshot; history: Hist
 export function HistorySection() {
   const { t, lang, zone } = useI18n();
   const snapshot = useAppStore((state) => state.snapshot);
-  const now = useAppStore((state) => state.now);
+  // Dates are said as dates here; the day is all "now" decides (whether to show the year).
+  const now = useToday().getTime();
   const history = useHistory();
   if (history === null || snapshot === null) return null;
   const since = parseTime(history.since);
